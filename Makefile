@@ -1,0 +1,41 @@
+# Two commands do everything on a fresh machine:
+#   make serve   build the pages and serve the site with live reload
+#   make test    run the whole test suite (installs Chromium for the browser tests)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site pages test bench chromium clean
+
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve
+
+site: $(VENV)/.site
+	$(BIN)/python build.py
+	$(BIN)/mkdocs build --strict
+
+pages: $(VENV)/.site
+	$(BIN)/python build.py
+
+test: $(VENV)/.test chromium
+	$(BIN)/python -m pytest
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
+
+$(VENV)/.site: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.site
+	$(BIN)/python -m pip install -q -r requirements-test.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

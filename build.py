@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Slice the seed articles in seeds/ into Markdown pages under docs/.
+
+Exit codes: 0 ok, 1 bad input (a seed that cannot be used, or with --check:
+pages are stale), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from policysite.pipeline import build
+
+ROOT = Path(__file__).resolve().parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Slice seed articles (plain text) into one Markdown page per policy heading.",
+        epilog="exit codes: 0 ok; 1 bad input, or stale pages with --check; 2 usage error",
+    )
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", metavar="DIR", help="folder of seed .txt files (default: seeds/)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", metavar="DIR", help="where generated pages go (default: docs/)")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 and list the pages that are stale")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also say which encoding each seed was read with")
+    args = parser.parse_args(argv)
+
+    report = build(args.seeds, args.out, check=args.check)
+    for line in report.errors:
+        print(f"error: {line}", file=sys.stderr)
+    if not args.quiet:
+        for line in report.warnings:
+            print(f"warning: {line}", file=sys.stderr)
+        if args.verbose:
+            for line in report.notes:
+                print(line)
+    if args.check:
+        stale = report.plan.stale
+        for path in stale:
+            print(f"stale: {args.out / path}")
+        if not args.quiet:
+            print(f"{len(stale)} stale page(s)" if stale else "pages are up to date")
+        return 1 if stale or report.errors else 0
+    if not args.quiet:
+        print(report.summary())
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""MkDocs hook: run the seed pipeline before each build and watch seeds/.
+
+A thin adapter over policysite.pipeline.build, the same code build.py runs.
+Pages are written only when their bytes change, so the rebuild their writing
+triggers under `mkdocs serve` writes nothing and the loop ends there.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from policysite.pipeline import build  # noqa: E402
+from policysite.render import nav  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.policysite")
+
+
+def on_config(config):
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and not jieba_available():
+        raise PluginError("jieba is not installed, so Chinese search would not work: pip install -r requirements.txt")
+
+
+def on_pre_build(config):
+    report = build(seeds_dir(config), Path(config.docs_dir))
+    for line in report.errors:
+        log.error(line)
+    for line in report.warnings:
+        log.warning(line)
+    log.info(f"policysite: {report.summary()}")
+    config.nav = nav(report.documents)
+
+
+def on_serve(server, config, builder):
+    server.watch(str(seeds_dir(config)))
+    return server
+
+
+# -----------------------------------------------------------------------------
+
+
+def seeds_dir(config) -> Path:
+    return Path(config.config_file_path).resolve().parent / "seeds"
+
+
+def jieba_available() -> bool:
+    from material.plugins.search import plugin as search_plugin
+
+    return search_plugin.jieba is not None

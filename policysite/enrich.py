@@ -1,0 +1,201 @@
+"""Enrich stage: give Documents and Sections their slugs and tags.
+
+Works on the whole corpus at once, because tag salience and slug collisions
+are properties of the corpus, not of one section.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from pypinyin import Style, lazy_pinyin
+
+from . import segment
+from .model import Document, Section
+
+# Slugs reserved for the pages every document has besides its sections.
+RESERVED_SLUGS = {"index", "quanwen", "shudu"}
+
+MAX_TAGS = 6          # keyword tags per section, besides the topic
+MAX_SLUG_WORDS = 4    # words of a heading that go into its slug
+
+# Parts of speech that name things: nouns, places, institutions, other proper nouns.
+NOUN_TAGS = {"n", "nz", "ns", "nt", "nr", "nrt", "nw", "vn"}
+
+# Words too general to help a reader find anything: never tags.
+FILLER = set(
+    """
+    推动 建设 发展 加快 打造 推进 加强 提升 实施 完善 促进 落实 坚持 深入 强化 提高 优化
+    实现 开展 支持 构建 健全 积极 全面 持续 着力 重点 项目 工作 体系 能力 水平 机制 方面
+    作用 基础 领域 服务 管理 工程 政策 措施 方案 行动 计划 任务 目标 问题 质量 规模 需求
+    功能 环境 资源 条件 特色 优势 动力 力度 一批 一批次 年度 今年 全年 同比 区域 全区 全市 我区
+    社会 经济 城市 产业 企业 市场 政府 人民 群众 地区 布局 成果 过程 方式 途径 路径 格局
+    核心 关键 重大 重要 主要 综合 整体 统筹 有序 有效 有力 高质量 高水平 新型 一体化
+    """.split()
+)
+
+ADMIN_SUFFIXES = "区县市镇"
+
+
+def enrich(documents: list[Document]) -> list[Document]:
+    idf = corpus_idf(documents)
+    for document in documents:
+        document.slug = document.slug or document_slug(document)
+        assign_section_slugs(document.sections)
+        for section in document.sections:
+            section.tags = section_tags(section, document, idf)
+    assign_document_slugs(documents)
+    return documents
+
+
+# --- slugs ------------------------------------------------------------------------
+
+
+def to_slug(text: str, max_words: int = MAX_SLUG_WORDS) -> str:
+    """ASCII slug from Chinese text: pinyin per word, words joined by hyphens.
+
+    疫情防控 → yiqing-fangkong; 5G基站 → 5g-jizhan.
+    """
+    parts = []
+    for word in split_compounds(segment.words(text)):
+        syllables = lazy_pinyin(word, style=Style.NORMAL, errors=lambda chars: list(chars))
+        part = re.sub(r"[^a-z0-9]+", "", "".join(syllables).lower())
+        if part:
+            parts.append(part)
+    return "-".join(parts[:max_words])
+
+
+def split_compounds(words: list[str]) -> list[str]:
+    """Split long all-Han words into pairs (实体经济 → 实体 经济), join lone characters.
+
+    Chinese compounds are overwhelmingly built of two-character words, and
+    pairs keep slugs readable and independent of which compounds the lexicon
+    happens to list, so a lexicon change does not move URLs.
+    """
+    pieces: list[str] = []
+    for word in words:
+        single = len(word) == 1 and "\u4e00" <= word <= "\u9fff"
+        if single and pieces and len(pieces[-1]) == 1 and "\u4e00" <= pieces[-1] <= "\u9fff":
+            pieces[-1] += word  # 同 城 → 同城: lone characters read as one word
+        elif len(word) >= 4 and len(word) % 2 == 0 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            pieces.extend(word[i : i + 2] for i in range(0, len(word), 2))
+        else:
+            pieces.append(word)
+    return pieces
+
+
+def document_slug(document: Document) -> str:
+    """Place and year, e.g. liwan-2022, so URLs say which report this is."""
+    place = document_place(document)
+    year = document.year or next(iter(re.findall(r"(?:19|20)\d\d", document.title)), "")
+    base = to_slug(place, max_words=2) if place else to_slug(document.title, max_words=3)
+    return "-".join(part for part in (base, year) if part) or "report"
+
+
+def document_place(document: Document) -> str:
+    """The administrative area an article reports on.
+
+    Prefers a place named in the title that the text also names with its
+    administrative suffix (荔湾 in the title, 荔湾区 in the text).
+    """
+    text = "".join(document.intro) + "".join(p for s in document.sections for p in s.paragraphs)
+    places = [word for word, flag in segment.tagged_words(document.title) if flag == "ns" and len(word) >= 2]
+    scored = [
+        (sum(text.count(place.rstrip(ADMIN_SUFFIXES) + s) for s in ADMIN_SUFFIXES), -index, place)
+        for index, place in enumerate(places)
+    ]
+    scored = [entry for entry in scored if entry[0] > 0]
+    if scored:
+        return max(scored)[2].rstrip(ADMIN_SUFFIXES) or max(scored)[2]
+    named = Counter(re.findall(rf"([\u4e00-\u9fff]{{2,3}}?)[{ADMIN_SUFFIXES}]人民政府", text))
+    return named.most_common(1)[0][0] if named else ""
+
+
+def assign_section_slugs(sections: list[Section]) -> None:
+    """Distinct slugs in article order: a repeated heading gets -2, -3 …"""
+    taken = set(RESERVED_SLUGS)
+    for position, section in enumerate(sections, start=1):
+        base = to_slug(strip_numbering(section.heading)) or f"section-{position}"
+        section.slug = unique(base, taken)
+
+
+def assign_document_slugs(documents: list[Document]) -> None:
+    taken: set[str] = set()
+    for document in sorted(documents, key=lambda d: d.seed):
+        document.slug = unique(document.slug, taken)
+
+
+def unique(base: str, taken: set[str]) -> str:
+    slug, counter = base, 1
+    while slug in taken:
+        counter += 1
+        slug = f"{base}-{counter}"
+    taken.add(slug)
+    return slug
+
+
+def strip_numbering(heading: str) -> str:
+    return re.sub(r"^(?:[一二三四五六七八九十百零〇]+[、..]|[((][一二三四五六七八九十]+[))])\s*", "", heading)
+
+
+# --- tags -------------------------------------------------------------------------
+
+
+def corpus_idf(documents: list[Document]) -> dict[str, float]:
+    """Inverse section frequency of each candidate word across every seed."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for document in documents:
+        for section in document.sections:
+            total += 1
+            counts.update(set(candidates(section)))
+    return {word: math.log((1 + total) / (1 + n)) + 1 for word, n in counts.items()}
+
+
+def candidates(section: Section) -> list[str]:
+    """Nouns of the section that could be tags, in order of appearance (with repeats)."""
+    found = []
+    for paragraph in [section.subtitle, *section.paragraphs]:
+        for word, flag in segment.tagged_words(paragraph):
+            if flag in NOUN_TAGS and is_taggable(word):
+                found.append(word)
+    return found
+
+
+def is_taggable(word: str) -> bool:
+    return (
+        len(word) >= 2
+        and word not in FILLER
+        and not re.fullmatch(r"[\d.%+\-]+|[a-zA-Z]", word)
+        and bool(re.search(r"[\u4e00-\u9fffA-Za-z]", word))
+    )
+
+
+def section_tags(section: Section, document: Document, idf: dict[str, float]) -> list[str]:
+    """The topic, then the most salient nouns of the section (count × rarity)."""
+    words = candidates(section)
+    counts = Counter(words)
+    first_seen = {word: index for index, word in reversed(list(enumerate(words)))}
+    text = "".join([section.subtitle, *section.paragraphs])
+    scored = sorted(
+        counts,
+        key=lambda w: (-(counts[w] * idf.get(w, 1.0) * (1 + 0.15 * min(len(w), 6))), first_seen[w], w),
+    )
+    topic = strip_numbering(section.heading)
+    tags = [topic]
+    for word in scored:
+        if len(tags) > MAX_TAGS:
+            break
+        if word not in tags and word != topic and not is_fragment(word, text, counts):
+            tags.append(word)
+    tags.extend(tag for tag in document.extra_tags if tag not in tags)
+    return tags
+
+
+def is_fragment(word: str, text: str, counts: Counter[str]) -> bool:
+    """True when the word mostly occurs inside a longer candidate (大湾 in 大湾区)."""
+    longer = [other for other in counts if word in other and other != word]
+    inside = sum(text.count(other) for other in longer)
+    return inside >= text.count(word)

@@ -1,0 +1,358 @@
+"""Parse stage: normalised lines → a Document of Sections.
+
+An article is read top-down as header (title, outlet line, date), intro,
+sections, footer. Section headings are found by structure, never by a list of
+known words: each heading style is a small detector, tried in order of how
+explicit it is, and the first that recognises the article wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from .model import Document, Footer, Line, Section, Seed, SubHeading
+
+# --- character classes --------------------------------------------------------
+
+# A line that ends one of these (before closing quotes/brackets) is a sentence.
+SENTENCE_END = "。!?!?;;…"
+CLOSERS = "”’」』)》】\"')"
+CLAUSE_END = ",,、::"
+
+# Credits that are never headings or body text: bylines, photo credits, editors.
+CREDIT = re.compile(
+    r"^(?P<label>[图文]|采写|撰文|撰稿|编辑|责编|责任编辑|校对|审核|审校|统筹|监制|出品|记者|"
+    r"通讯员|实习生|摄影|摄像|视频|制图|设计|来源|作者)\s*[::/|丨]"
+)
+COPYRIGHT = re.compile(r"未经授权|不得转载|禁止转载|版权所有|版权声明|授权联系|©|copyright|all rights reserved", re.I)
+CONTACT = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?(?:\s+[\d()\s+-]{7,})?$|^[\d()\s+-]{7,}$")
+CONTACT_LABEL = re.compile(r"(?:授权|版权)?联系(?:方式|电话|邮箱)|邮箱[::]|电话[::]")
+
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<H>\d{1,2})[::](?P<M>\d\d)(?:[::](?P<S>\d\d))?)?"
+)
+
+# "一、" top-level items and "(一)" sub-items of numbered reports.
+CN_NUMBER = "一二三四五六七八九十百零〇"
+NUMBERED = re.compile(rf"^([{CN_NUMBER}]+)\s*[、..]\s*(?P<text>\S.*)$")
+SUB_NUMBERED = re.compile(rf"^[((]\s*[{CN_NUMBER}]+\s*[))]\s*(?P<text>\S.*)$")
+MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
+
+MAX_HEADING = 16     # characters of a news-style heading line ("疫情防控")
+MAX_SUBTITLE = 40    # characters of the deck line under it
+MAX_META = 40        # characters of an outlet or date line under the title
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A heading found by a detector: where it is and what it says."""
+
+    index: int              # index into the body lines
+    heading: str
+    subtitle: str = ""
+    consumed: int = 1       # body lines taken by heading (and subtitle)
+    rest: str = ""          # text after a run-in heading, kept as a paragraph
+
+
+Detector = Callable[[Sequence[Line]], list[Hit]]
+
+
+# --- the stage -----------------------------------------------------------------
+
+
+def parse(seed: Seed) -> Document:
+    lines = list(seed.lines)
+    title = strip_markdown_heading(lines[0].text)
+    meta, body_start = read_meta(lines)
+    footer_start = find_footer(lines, body_start)
+    body = lines[body_start:footer_start]
+    footer = read_footer(lines[footer_start:])
+
+    explicit = seed.sidecar.get("headings")
+    detectors: list[Detector] = (
+        [explicit_detector(explicit)] if explicit else [markdown_headings, numbered_headings, news_headings]
+    )
+    hits: list[Hit] = []
+    for detect in detectors:
+        hits = detect(body)
+        if hits:
+            break
+
+    warnings = []
+    if explicit and len(hits) < len(explicit):
+        found = {hit.heading for hit in hits}
+        missing = [h for h in explicit if h not in found]
+        warnings.append(f"headings from the sidecar not found in the text: {', '.join(missing)}")
+
+    if hits:
+        intro = [line.text for line in body[: hits[0].index]]
+        sections = [make_section(body, hit, nxt) for hit, nxt in zip(hits, hits[1:] + [None])]
+    else:
+        intro = []
+        sections = [whole_text_section(title, body)] if body else []
+        warnings.append("no headings detected: the whole text is one page")
+
+    return Document(
+        seed=seed.name,
+        title=seed.sidecar.get("title") or title,
+        outlet=meta.get("outlet", ""),
+        date=seed.sidecar.get("date") or meta.get("date", ""),
+        intro=intro,
+        sections=sections,
+        footer=footer,
+        slug=seed.sidecar.get("slug", ""),
+        source_url=seed.sidecar.get("source", ""),
+        extra_tags=list(seed.sidecar.get("tags", [])),
+        warnings=warnings,
+    )
+
+
+# --- header and footer --------------------------------------------------------
+
+
+def read_meta(lines: Sequence[Line]) -> tuple[dict[str, str], int]:
+    """Outlet and date lines right under the title.
+
+    They form a short run of lines that ends with the date line; without a date
+    line within the first three lines there is no such block.
+    """
+    for offset in range(1, min(4, len(lines))):
+        text = lines[offset].text
+        if len(text) > MAX_META or is_sentence(text):
+            break
+        match = DATE.search(text)
+        if match:
+            outlets = [line.text for line in lines[1:offset]]
+            return {"outlet": " ".join(outlets), "date": iso_date(match)}, offset + 1
+    return {}, 1
+
+
+def iso_date(match: re.Match) -> str:
+    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return ""
+    if match["H"] is None:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    # Chinese outlets publish in China Standard Time.
+    return f"{y:04d}-{m:02d}-{d:02d}T{int(match['H']):02d}:{match['M']}:{match['S'] or '00'}+08:00"
+
+
+def is_footer_line(text: str) -> bool:
+    return bool(CREDIT.match(text) or COPYRIGHT.search(text) or CONTACT.match(text))
+
+
+def find_footer(lines: Sequence[Line], body_start: int) -> int:
+    """Index of the first footer line: credits, copyright and contact at the end."""
+    start = len(lines)
+    while start - 1 >= body_start and is_footer_line(lines[start - 1].text):
+        start -= 1
+    return start
+
+
+def read_footer(lines: Sequence[Line]) -> Footer:
+    footer = Footer(lines=[line.text for line in lines])
+    notice: list[str] = []
+    for line in lines:
+        credit = CREDIT.match(line.text)
+        if not credit:
+            notice.append(line.text)
+            continue
+        label, value = credit["label"], line.text[credit.end():].strip()
+        if label in ("采写", "撰文", "撰稿", "记者", "文", "作者") and not footer.reporter:
+            footer.reporter = value
+        elif label in ("编辑", "责编", "责任编辑") and not footer.editor:
+            footer.editor = value
+    text = " ".join(notice)
+    label = CONTACT_LABEL.search(text)
+    if label:
+        footer.copyright, footer.contact = text[: label.start()].strip(), text[label.start():].strip()
+    elif text and CONTACT.match(notice[-1]) and len(notice) > 1:
+        footer.copyright, footer.contact = " ".join(notice[:-1]), notice[-1]
+    else:
+        footer.copyright = text
+    return footer
+
+
+# --- heading detectors -----------------------------------------------------------
+
+
+def explicit_detector(headings: list[str]) -> Detector:
+    """Headings the maintainer listed in the sidecar, matched in order."""
+
+    def detect(body: Sequence[Line]) -> list[Hit]:
+        hits, wanted = [], list(headings)
+        for index, line in enumerate(body):
+            if wanted and strip_markdown_heading(line.text) == wanted[0]:
+                subtitle = subtitle_at(body, index + 1)
+                hits.append(Hit(index, wanted.pop(0), subtitle, 2 if subtitle else 1))
+        return hits
+
+    return detect
+
+
+def markdown_headings(body: Sequence[Line]) -> list[Hit]:
+    """`## 标题` lines typed by a maintainer; the shallowest level makes pages."""
+    levels = [len(m["hashes"]) for line in body if (m := MARKDOWN_HEADING.match(line.text))]
+    if not levels:
+        return []
+    top = min(levels)
+    hits = []
+    for index, line in enumerate(body):
+        match = MARKDOWN_HEADING.match(line.text)
+        if match and len(match["hashes"]) == top:
+            subtitle = subtitle_at(body, index + 1)
+            hits.append(Hit(index, match["text"], subtitle, 2 if subtitle else 1))
+    return hits
+
+
+def numbered_headings(body: Sequence[Line]) -> list[Hit]:
+    """`一、…` items, counted from 一 without gaps; at least two of them."""
+    hits, expected = [], 1
+    for index, line in enumerate(body):
+        match = NUMBERED.match(line.text)
+        if match and cn_number(match.group(1)) == expected:
+            heading, rest = split_run_in(line.text)
+            hits.append(Hit(index, heading, rest=rest))
+            expected += 1
+    return hits if len(hits) >= 2 else []
+
+
+def news_headings(body: Sequence[Line]) -> list[Hit]:
+    """A short heading line, a deck line under it, then a paragraph.
+
+    Falls back to bare short heading lines followed by paragraphs when no
+    heading in the article has a deck line.
+    """
+    hits, index = [], 0
+    while index + 2 < len(body):
+        heading, deck, after = (body[index + k].text for k in range(3))
+        if is_heading_line(heading) and is_deck_line(deck) and is_paragraph(after, than=deck):
+            hits.append(Hit(index, heading, deck, consumed=2))
+            index += 2
+        else:
+            index += 1
+    if hits:
+        return hits
+    bare = [
+        Hit(index, body[index].text)
+        for index in range(len(body) - 1)
+        if is_heading_line(body[index].text) and not re.search(r"[,,、::]", body[index].text)
+        and is_paragraph(body[index + 1].text, than=body[index].text)
+    ]
+    return bare if len(bare) >= 2 else []
+
+
+# --- sections ---------------------------------------------------------------------
+
+
+def make_section(body: Sequence[Line], hit: Hit, following: Hit | None) -> Section:
+    end = following.index if following else len(body)
+    lines = body[hit.index + hit.consumed : end]
+    paragraphs = [hit.rest] if hit.rest else []
+    subheadings = []
+    for line in lines:
+        sub = subheading_text(line.text)
+        if sub is None:
+            paragraphs.append(line.text)
+            continue
+        head, rest = split_run_in(sub)
+        subheadings.append(SubHeading(head, len(paragraphs)))
+        if rest:
+            paragraphs.append(rest)
+    return Section(
+        heading=hit.heading,
+        subtitle=hit.subtitle,
+        paragraphs=paragraphs,
+        first_line=body[hit.index].number,
+        last_line=body[end - 1].number,
+        subheadings=subheadings,
+    )
+
+
+def whole_text_section(title: str, body: Sequence[Line]) -> Section:
+    return Section(
+        heading=title,
+        subtitle="",
+        paragraphs=[line.text for line in body],
+        first_line=body[0].number,
+        last_line=body[-1].number,
+    )
+
+
+# --- small helpers -------------------------------------------------------------------
+
+
+def is_sentence(text: str) -> bool:
+    return text.rstrip(CLOSERS)[-1:] in SENTENCE_END if text.rstrip(CLOSERS) else False
+
+
+def is_heading_line(text: str) -> bool:
+    return (
+        2 <= len(text) <= MAX_HEADING
+        and not is_sentence(text)
+        and text[-1] not in CLAUSE_END
+        and not is_footer_line(text)
+        and not DATE.fullmatch(text)
+        and bool(re.search(r"[^\W\d_]", text))
+    )
+
+
+def is_deck_line(text: str) -> bool:
+    return (
+        len(text) <= MAX_SUBTITLE
+        and not is_sentence(text)
+        and text[-1] not in CLAUSE_END
+        and not is_footer_line(text)
+    )
+
+
+def is_paragraph(text: str, than: str) -> bool:
+    return is_sentence(text) or len(text) > max(MAX_SUBTITLE, len(than))
+
+
+def subtitle_at(body: Sequence[Line], index: int) -> str:
+    """The deck line under an explicit heading, when one is there."""
+    if index + 1 < len(body) and is_deck_line(body[index].text) and is_paragraph(body[index + 1].text, than=body[index].text):
+        if not MARKDOWN_HEADING.match(body[index].text) and not NUMBERED.match(body[index].text):
+            return body[index].text
+    return ""
+
+
+def split_run_in(text: str) -> tuple[str, str]:
+    """Split "(一)坚持创新驱动。具体内容……" into heading and remaining paragraph."""
+    if len(text) <= MAX_SUBTITLE and not re.search(r"[。!?!?;;]", text[:-1]):
+        return text.rstrip("。"), ""
+    match = re.search(r"[。!?!?;;::]", text)
+    if match and match.start() <= MAX_SUBTITLE:
+        return text[: match.start()], text[match.end():].strip()
+    return text, ""
+
+
+def subheading_text(text: str) -> str | None:
+    """The heading of a "(一)" item or a deeper Markdown heading inside a section."""
+    if SUB_NUMBERED.match(text):
+        return text
+    match = MARKDOWN_HEADING.match(text)
+    return match["text"] if match else None
+
+
+def strip_markdown_heading(text: str) -> str:
+    match = MARKDOWN_HEADING.match(text)
+    return match["text"] if match else text
+
+
+def cn_number(numeral: str) -> int:
+    """Value of a small Chinese numeral (一 … 九十九)."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+    if numeral == "十":
+        return 10
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+    value = 0
+    for char in numeral:
+        value = value * 10 + digits.get(char, 0)
+    return value

@@ -1,0 +1,243 @@
+"""Render stage: enriched Documents → Markdown pages with YAML front matter.
+
+Seed text is data, never markup: every string from a seed goes through
+`text()` (or YAML serialisation), so it renders as the characters it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .model import Document, Page, Section
+
+GENERATOR = "build.py"
+FULLTEXT = "quanwen"   # slug of each document's full-text page
+SITE_NAME = "政府工作报告"
+
+
+def render(documents: list[Document]) -> list[Page]:
+    """Every generated page of the site, sorted by path."""
+    newest_first = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
+    pages = [home_page(newest_first), tags_page(), about_page(newest_first)]
+    for document in documents:
+        pages.append(overview_page(document))
+        pages.append(fulltext_page(document))
+        pages.extend(section_page(document, section, position) for position, section in enumerate(document.sections, 1))
+    return sorted(pages, key=lambda page: page.path)
+
+
+def nav(documents: list[Document]) -> list:
+    """MkDocs navigation: documents newest first, sections in article order."""
+    entries: list = [{"首页": "index.md"}]
+    for document in sorted(documents, key=lambda d: (d.date, d.slug), reverse=True):
+        children: list = [{"概览": f"{document.slug}/index.md"}]
+        children += [{s.heading: f"{document.slug}/{s.slug}.md"} for s in document.sections]
+        children.append({"全文": f"{document.slug}/{FULLTEXT}.md"})
+        entries.append({document.title: children})
+    entries += [{"标签": "tags.md"}, {"关于": "about.md"}]
+    return entries
+
+
+# --- pages -------------------------------------------------------------------------
+
+
+def section_page(document: Document, section: Section, position: int) -> Page:
+    meta = {
+        "title": section.heading,
+        "description": section.subtitle or first_sentence(section.paragraphs),
+        "tags": section.tags,
+        "document": document.title,
+        "outlet": document.outlet,
+        "date": document.date,
+        "author": document.footer.reporter,
+        "seed": f"seeds/{document.seed}",
+        "lines": [section.first_line, section.last_line],
+        "position": position,
+        "sections": len(document.sections),
+    }
+    body = [f"# {text(section.heading)}"]
+    if section.subtitle:
+        body.append(lead(section.subtitle))
+    body += section_body(section, level=2)
+    body.append(credit(document, link=f"{FULLTEXT}.md#{section.slug}"))
+    return page(f"{document.slug}/{section.slug}.md", meta, body)
+
+
+def overview_page(document: Document, prefix: str = "", search: bool = True) -> Page:
+    meta = {
+        "title": document.title,
+        "description": first_sentence(document.intro) or document.title,
+        "document": document.title,
+        "outlet": document.outlet,
+        "date": document.date,
+        "author": document.footer.reporter,
+        "seed": f"seeds/{document.seed}",
+    }
+    if not search:
+        meta["search"] = {"exclude": True}
+    body = [f"# {text(document.title)}", byline(document)]
+    body += [text(paragraph) for paragraph in document.intro]
+    body.append("## 各部分")
+    body.append(section_cards(document, prefix))
+    body.append(f"[阅读全文]({prefix}{FULLTEXT}.md){{ .md-button }}")
+    body.append(credit(document))
+    return page(f"{prefix}index.md" if prefix else f"{document.slug}/index.md", meta, body)
+
+
+def fulltext_page(document: Document) -> Page:
+    meta = {
+        "title": f"全文:{document.title}",
+        "description": first_sentence(document.intro) or document.title,
+        "document": document.title,
+        "outlet": document.outlet,
+        "date": document.date,
+        "seed": f"seeds/{document.seed}",
+        # The whole article repeats every section: keep it below them in search.
+        "search": {"boost": 0.2},
+    }
+    body = [f"# {text(document.title)}", byline(document)]
+    body += [text(paragraph) for paragraph in document.intro]
+    for section in document.sections:
+        body.append(f"## {text(section.heading)} {{ #{section.slug} }}")
+        if section.subtitle:
+            body.append(lead(section.subtitle))
+        body += section_body(section, level=3)
+    body += [text(line) for line in document.footer.lines]
+    return page(f"{document.slug}/{FULLTEXT}.md", meta, body)
+
+
+def home_page(documents: list[Document]) -> Page:
+    """With one document the home page is its overview; with more, a list of them."""
+    if len(documents) == 1:
+        only = documents[0]
+        overview = overview_page(only, prefix=f"{only.slug}/", search=False)
+        return Page("index.md", overview.content)
+    meta = {"title": SITE_NAME, "description": "政府工作报告逐条阅读:按政策主题切分、可搜索、可按标签浏览。"}
+    body = [f"# {SITE_NAME}"]
+    items = []
+    for document in documents:
+        items.append(f"-   [**{text(document.title)}**]({document.slug}/index.md)\n\n    {byline(document)}")
+    body.append('<div class="grid cards" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>")
+    return page("index.md", meta, body)
+
+
+def tags_page() -> Page:
+    meta = {"title": "标签", "description": "按标签浏览各政策主题。"}
+    return page("tags.md", meta, ["# 标签", "<!-- material/tags -->"])
+
+
+def about_page(documents: list[Document]) -> Page:
+    meta = {"title": "关于", "description": "本站内容来源、版权说明与重建方法。"}
+    body = [
+        "# 关于",
+        "本站把政府工作报告的新闻稿逐条切分为政策主题页面,便于阅读、搜索和按标签浏览。"
+        "正文逐字取自下列来源,版权归原作者和原发媒体所有。",
+        "## 来源",
+    ]
+    for document in documents:
+        rows = [
+            ("文章", f"[{text(document.title)}]({document.slug}/index.md)"),
+            ("媒体", text(document.outlet)),
+            ("发布时间", text(document.date)),
+            ("采写", text(document.footer.reporter)),
+            ("编辑", text(document.footer.editor)),
+            ("原文链接", text(document.source_url)),
+            ("版权声明", text(document.footer.copyright)),
+            ("授权联系", text(document.footer.contact)),
+            ("种子文件", f"`seeds/{document.seed}`"),
+        ]
+        body.append("\n".join(f"- {label}:{value}" for label, value in rows if value))
+    body += [
+        "## 重建本站",
+        "把文章的纯文本放进 `seeds/`,运行 `python build.py` 生成页面,再用 `mkdocs build` 生成静态网站;"
+        "`mkdocs serve` 会在种子文件改动时自动重建。",
+    ]
+    return page("about.md", meta, body)
+
+
+# --- pieces ------------------------------------------------------------------------
+
+
+def section_body(section: Section, level: int) -> list[str]:
+    """Paragraphs verbatim, with "(一)"-style sub-headings where they stood."""
+    blocks = []
+    subheadings = {sub.paragraph_index: sub for sub in section.subheadings}
+    for index in range(len(section.paragraphs) + 1):
+        if index in subheadings:
+            blocks.append(f"{'#' * level} {text(subheadings[index].text)}")
+        if index < len(section.paragraphs):
+            blocks.append(text(section.paragraphs[index]))
+    return blocks
+
+
+def section_cards(document: Document, prefix: str) -> str:
+    cards = []
+    for section in document.sections:
+        card = f"-   [**{text(section.heading)}**]({prefix}{section.slug}.md)"
+        if section.subtitle:
+            card += f"\n\n    {text(section.subtitle)}"
+        cards.append(card)
+    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+def byline(document: Document) -> str:
+    parts = [text(part) for part in (document.outlet, display_date(document.date)) if part]
+    return " · ".join(parts) + "\n{ .byline }" if parts else ""
+
+
+def credit(document: Document, link: str = "") -> str:
+    """Source credit and the seed's copyright notice, shown on every page."""
+    parts = [f"来源:{text(document.outlet or document.title)}"]
+    if document.date:
+        parts.append(text(display_date(document.date)))
+    if document.footer.reporter:
+        parts.append(f"采写:{text(document.footer.reporter)}")
+    if document.footer.editor:
+        parts.append(f"编辑:{text(document.footer.editor)}")
+    if link:
+        parts.append(f"[原文全文]({link})")
+    lines = [" · ".join(parts)]
+    notice = " ".join(part for part in (document.footer.copyright, document.footer.contact) if part)
+    if notice:
+        lines.append(text(notice))
+    return "  \n".join(lines) + "\n{ .credit }"
+
+
+def lead(subtitle: str) -> str:
+    return f"{text(subtitle)}\n{{ .lead }}"
+
+
+def display_date(iso: str) -> str:
+    """2022-01-21T22:38:00+08:00 → 2022-01-21 22:38"""
+    return iso[:16].replace("T", " ")
+
+
+def first_sentence(paragraphs: list[str]) -> str:
+    for paragraph in paragraphs:
+        match = re.match(r".+?[。!?!?]", paragraph)
+        return (match.group() if match else paragraph)[:120]
+    return ""
+
+
+def page(path: str, meta: dict, body: list[str]) -> Page:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    content = f"---\n{front}---\n\n" + "\n\n".join(block for block in body if block) + "\n"
+    return Page(path, content)
+
+
+# --- escaping ----------------------------------------------------------------------
+
+# Characters Markdown (or our extensions) would read as markup anywhere in a line.
+INLINE = re.compile(r"([\\`*_\[\]{}#!])")
+# Line openings Markdown reads as block markup: lists, headings, rules, quotes.
+BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=:~])")
+
+
+def text(value: str) -> str:
+    """Seed text as Markdown that renders exactly these characters."""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "&#124;")
+    escaped = INLINE.sub(r"\\\1", escaped)
+    escaped = BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"&#{ord(m[3])};", escaped)
+    return escaped

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from policysite.pipeline import build
+from policysite.segment import MissingJieba
 
 ROOT = Path(__file__).resolve().parent
 
@@ -28,7 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="also say which encoding each seed was read with")
     args = parser.parse_args(argv)
 
-    report = build(args.seeds, args.out, check=args.check)
+    try:
+        report = build(args.seeds, args.out, check=args.check)
+    except MissingJieba as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     for line in report.errors:
         print(f"error: {line}", file=sys.stderr)
     if not args.quiet:

@@ -11,32 +11,36 @@ import functools
 import logging
 from pathlib import Path
 
-import jieba
-import jieba.posseg
-
 LEXICON = Path(__file__).with_name("lexicon.txt")
 
 
+class MissingJieba(RuntimeError):
+    """jieba is not installed: nothing Chinese can be segmented."""
+
+
 @functools.cache
-def ready() -> None:
+def ready():
     """Load jieba's dictionary and the lexicon (once; later calls are free)."""
+    try:
+        import jieba
+        import jieba.posseg  # noqa: F401  (makes jieba.posseg available)
+    except ImportError:
+        raise MissingJieba("jieba is not installed: pip install -r requirements.txt") from None
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     jieba.load_userdict(str(LEXICON))
+    return jieba
 
 
 def words(text: str) -> list[str]:
-    ready()
-    return jieba.lcut(text)
+    return ready().lcut(text)
 
 
 def tagged_words(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech) pairs, e.g. ("白鹅潭", "ns")."""
-    ready()
-    return [(pair.word, pair.flag) for pair in jieba.posseg.cut(text)]
+    return [(pair.word, pair.flag) for pair in ready().posseg.cut(text)]
 
 
 def is_word(text: str) -> bool:
     """True when jieba's dictionary (with the lexicon) knows this exact word."""
-    ready()
-    return bool(jieba.dt.FREQ.get(text))
+    return bool(ready().dt.FREQ.get(text))

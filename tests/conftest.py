@@ -1,0 +1,83 @@
+"""Shared fixtures: a throw-away copy of the project, and real builds of it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_135597961e4228ea.txt"
+PYTHON = sys.executable
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# What a project needs besides its seeds and generated pages.
+PROJECT_FILES = ["mkdocs.yml", "build.py", "hooks", "overrides", "policysite", "docs/stylesheets"]
+
+SEED_HEADINGS = [
+    "疫情防控", "科技创新", "产业体系", "实体经济", "数字经济", "平台建设",
+    "广佛同城", "商圈建设", "文化传承", "基层治理", "民生实事",
+]
+
+
+def make_project(where: Path, seeds: dict[str, bytes] | None = None) -> Path:
+    """A copy of the project in `where`, with the given seeds (default: the real seed)."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (where / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, where / name)
+    (where / "seeds").mkdir()
+    for name, data in (seeds if seeds is not None else {SEED.name: SEED.read_bytes()}).items():
+        (where / "seeds" / name).write_bytes(data)
+    return where
+
+
+def run_build(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [PYTHON, "build.py", *args], cwd=project, capture_output=True, text=True, env=ENV, timeout=120
+    )
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [MKDOCS, "build", "--strict", "-d", str(site)], cwd=project, capture_output=True, text=True, env=ENV, timeout=300
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def front_matter(path: Path) -> dict:
+    import yaml
+
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), path
+    return yaml.safe_load(text.split("\n---\n", 1)[0][4:])
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real seed, built by build.py and `mkdocs build --strict`; returns the site folder."""
+    project = make_project(tmp_path_factory.mktemp("project"))
+    assert run_build(project).returncode == 0
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def search_index(built_site) -> dict:
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -1,0 +1,109 @@
+"""The parse stage on the real seed and on reflowed copies of it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policysite.parse import parse
+from policysite.read import read_seed
+
+from conftest import SEED, SEED_HEADINGS
+
+SEED_SUBTITLES = [
+    "构建高效智慧体系,提高“平战转换”能力",
+    "优化科技创新生态布局,培育壮大科创载体",
+    "做强具有荔湾特色的“3+2”现代产业体系",
+    "筑牢实体经济底盘,推动制造业比重稳步上升",
+    "强化数字经济赋能,培育壮大一批标杆企业",
+    "建平台抓项目,推动协同、错位、集聚发展",
+    "紧抓“双区”机遇,加强广佛共建",
+    "聚焦扩大有效需求,增强国际商贸中心功能",
+    "探索南片土地出让收入“反哺”北片历史文化保护传承",
+    "大数据赋能基层治理,打造全市示范区",
+    "健全保障体系,办人民满意教育",
+]
+
+
+def parse_text(tmp_path: Path, data: bytes):
+    path = tmp_path / "seed.txt"
+    path.write_bytes(data)
+    return parse(read_seed(path))
+
+
+@pytest.fixture(scope="module")
+def document():
+    return parse(read_seed(SEED))
+
+
+def test_header(document):
+    assert document.title == "建设老城市新活力示范区,荔湾2022有这些展望"
+    assert document.outlet == "南方都市报APP • 南都广州"
+    assert document.date == "2022-01-21T22:38:00+08:00"
+
+
+def test_intro_holds_the_main_targets(document):
+    assert len(document.intro) == 3
+    assert document.intro[0].startswith("1月20日上午")
+    assert "地区生产总值增长5.5%" in document.intro[2]
+
+
+def test_eleven_sections_with_exact_headings_and_subtitles(document):
+    assert [s.heading for s in document.sections] == SEED_HEADINGS
+    assert [s.subtitle for s in document.sections] == SEED_SUBTITLES
+
+
+def test_section_line_ranges_point_at_the_seed(document):
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    for section in document.sections:
+        assert lines[section.first_line - 1] == section.heading
+        assert lines[section.first_line + 1] == section.subtitle  # a blank line between
+        assert lines[section.last_line - 1] == section.paragraphs[-1]
+    ends = [s.last_line for s in document.sections]
+    assert ends == sorted(ends)
+
+
+def test_footer_is_not_section_text(document):
+    footer = document.footer
+    assert footer.reporter == "南都记者 代国辉"
+    assert footer.editor == "代国辉"
+    assert footer.copyright == "南都新闻,未经授权不得转载。"
+    assert "banquan@nandu.cc" in footer.contact and "020-87006626" in footer.contact
+    last = document.sections[-1].paragraphs
+    assert not any("采写" in p or "banquan" in p or "未经授权" in p for p in last)
+
+
+def reflowed_variants() -> dict[str, bytes]:
+    text = SEED.read_text(encoding="utf-8")
+    no_blanks = "\n".join(line for line in text.split("\n") if line.strip())
+    return {
+        "no blank lines": no_blanks.encode(),
+        "CRLF": text.replace("\n", "\r\n").encode(),
+        "lone CR": text.replace("\n", "\r").encode(),
+        "full-width indent": "\n".join("\u3000\u3000" + line if line else line for line in text.split("\n")).encode(),
+        "ASCII indent and trailing blanks": "\n".join("    " + line + "  \t" for line in text.split("\n")).encode(),
+        "doubled blank lines": text.replace("\n\n", "\n\n\n").encode(),
+        "all at once": "\r\n".join("\u3000" + line for line in no_blanks.split("\n")).encode(),
+    }
+
+
+@pytest.mark.parametrize("variant", list(reflowed_variants()))
+def test_reflowed_seed_gives_the_same_sections(tmp_path, variant, document):
+    reflowed = parse_text(tmp_path, reflowed_variants()[variant])
+    assert [s.heading for s in reflowed.sections] == SEED_HEADINGS
+    assert [s.subtitle for s in reflowed.sections] == SEED_SUBTITLES
+    assert [s.paragraphs for s in reflowed.sections] == [s.paragraphs for s in document.sections]
+    assert reflowed.intro == document.intro
+    assert reflowed.footer.reporter == document.footer.reporter
+
+
+def test_detection_is_structural_not_a_word_list(tmp_path):
+    """Other headings in the same shape are found just the same."""
+    text = SEED.read_text(encoding="utf-8")
+    renamed = {h: f"新题{i}号" for i, h in enumerate(SEED_HEADINGS)}
+    for old, new in renamed.items():
+        text = re.sub(rf"^{old}$", new, text, flags=re.M)
+    document = parse_text(tmp_path, text.encode())
+    assert [s.heading for s in document.sections] == list(renamed.values())

@@ -1,0 +1,54 @@
+"""`mkdocs serve` picks up a seed edit without a restart, and settles."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+import urllib.request
+
+from conftest import ENV, MKDOCS, SEED, free_port, make_project
+
+PAGE = "liwan-2022/shuzi-jingji/"
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, seconds: float) -> float | None:
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if predicate():
+            return time.monotonic() - start
+        time.sleep(0.2)
+    return None
+
+
+def test_seed_edit_is_served_without_restart(tmp_path):
+    project = make_project(tmp_path)
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w")
+    server = subprocess.Popen(
+        [MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=subprocess.STDOUT, env=ENV
+    )
+    url = f"http://127.0.0.1:{port}/{PAGE}"
+    try:
+        assert wait_for(lambda: "5G基站300座" in fetch(url), 90) is not None, (tmp_path / "serve.log").read_text()
+        seed = project / "seeds" / SEED.name
+        seed.write_text(seed.read_text(encoding="utf-8").replace("5G基站300座", "5G基站345座"), encoding="utf-8")
+        latency = wait_for(lambda: "5G基站345座" in fetch(url), 30)
+        assert latency is not None and latency < 15, (tmp_path / "serve.log").read_text()
+        # It settles: the pages its rebuild wrote trigger at most one more build, then none.
+        time.sleep(4)
+        builds = (tmp_path / "serve.log").read_text().count("Building documentation")
+        time.sleep(4)
+        assert (tmp_path / "serve.log").read_text().count("Building documentation") == builds
+        assert builds <= 4
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()

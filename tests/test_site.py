@@ -1,0 +1,99 @@
+"""A real `mkdocs build --strict` of the real seed, asserted on the HTML and search index."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+
+from conftest import ENV, MKDOCS, SEED, SEED_HEADINGS, make_project, mkdocs_build
+from test_build import SECTION_SLUGS
+
+# Anything the browser would fetch by itself: scripts, styles, images, frames, fonts.
+THIRD_PARTY = re.compile(
+    r"""<(?:script|img|iframe|source|video|audio|link)\b[^>]*?\b(?:src|href|srcset)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1|localhost)[^"']*""",
+    re.I,
+)
+CSS_REMOTE = re.compile(r"""(?:url\(|@import)\s*["']?(?:https?:)?//""", re.I)
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_section_pages_in_article_order(built_site):
+    for slug, heading in zip(SECTION_SLUGS, SEED_HEADINGS):
+        page = read(built_site, f"liwan-2022/{slug}/index.html")
+        assert f"<h1 id=" in page and f">{heading}<" in page
+        assert "南都新闻,未经授权不得转载。" in page
+    nav = read(built_site, "liwan-2022/index.html")
+    positions = [nav.index(f'href="../liwan-2022/{slug}/"') if f'href="../liwan-2022/{slug}/"' in nav else nav.index(f'href="{slug}/"') for slug in SECTION_SLUGS]
+    assert positions == sorted(positions)
+
+
+def test_home_is_the_overview_of_the_only_document(built_site):
+    home = read(built_site, "index.html")
+    assert "建设老城市新活力示范区" in home and "地区生产总值增长5.5%" in home
+    for slug, heading in zip(SECTION_SLUGS, SEED_HEADINGS):
+        assert f'href="liwan-2022/{slug}/"' in home, slug
+    assert "全文" in home
+
+
+def test_fulltext_page_has_an_anchor_per_section(built_site):
+    page = read(built_site, "liwan-2022/quanwen/index.html")
+    for slug, heading in zip(SECTION_SLUGS, SEED_HEADINGS):
+        assert f'id="{slug}"' in page and heading in page
+
+
+def test_tags_index_lists_every_tag_with_its_pages(built_site):
+    import yaml
+
+    index = html.unescape(read(built_site, "tags/index.html"))
+    docs = built_site.parent / "docs" / "liwan-2022"
+    for slug in SECTION_SLUGS:
+        meta = yaml.safe_load((docs / f"{slug}.md").read_text(encoding="utf-8").split("\n---\n")[0][4:])
+        for tag in meta["tags"]:
+            assert tag in index, tag
+        assert f"liwan-2022/{slug}/" in index
+
+
+def test_search_index_is_segmented_and_covers_everything(search_index):
+    docs = search_index["docs"]
+    text = "".join(d["text"] + d["title"] for d in docs)
+    assert "\u200b" in text
+    locations = {d["location"].split("#")[0] for d in docs}
+    for slug in SECTION_SLUGS:
+        assert f"liwan-2022/{slug}/" in locations
+    plain = text.replace("\u200b", "")
+    assert "荔湾区人民政府区长谭明鹤" in plain  # intro
+    assert "建设5G基站300座" in plain
+    assert "\u200b白鹅潭\u200b" in text  # the lexicon reaches the search index
+
+
+def test_no_third_party_resources(built_site):
+    for page in built_site.rglob("*.html"):
+        found = THIRD_PARTY.findall(page.read_text(encoding="utf-8"))
+        assert not found, (page, found)
+    for css in built_site.rglob("*.css"):
+        assert not CSS_REMOTE.search(css.read_text(encoding="utf-8")), css
+
+
+def test_missing_jieba_fails_the_build_loudly(tmp_path):
+    project = make_project(tmp_path)
+    blocker = tmp_path / "block"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'jieba' or name.startswith('jieba.'):\n"
+        "            raise ImportError('blocked for the test')\n"
+        "sys.meta_path.insert(0, Block())\n"
+    )
+    result = subprocess.run(
+        [MKDOCS, "build", "-d", str(tmp_path / "site")], cwd=project, capture_output=True, text=True,
+        env={**ENV, "PYTHONPATH": str(blocker)}, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "jieba is not installed" in result.stderr
+    assert "Traceback" not in result.stderr

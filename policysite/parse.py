@@ -39,6 +39,8 @@ DATE = re.compile(
 CN_NUMBER = "一二三四五六七八九十百零〇"
 NUMBERED = re.compile(rf"^([{CN_NUMBER}]+)\s*[、..]\s*(?P<text>\S.*)$")
 SUB_NUMBERED = re.compile(rf"^[((]\s*[{CN_NUMBER}]+\s*[))]\s*(?P<text>\S.*)$")
+# "首页 > 新闻 > 正文": navigation crumbs copied along with an article.
+CRUMB = re.compile(r"^[^>›»/]{1,12}(?:\s*[>›»/]\s*[^>›»/]{1,12}){1,}\s*[>›»/]?$")
 MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
 
 MAX_HEADING = 16     # characters of a news-style heading line ("疫情防控")
@@ -57,27 +59,42 @@ class Hit:
     rest: str = ""          # text after a run-in heading, kept as a paragraph
 
 
-Detector = Callable[[Sequence[Line]], list[Hit]]
+@dataclass(frozen=True)
+class HeadingStyle:
+    """One way articles mark their headings.
+
+    `find` returns the top-level headings (each becomes a page), or nothing when
+    the article is not in this style; `subheading` recognises a heading inside a
+    section and returns its text, or None for an ordinary paragraph line.
+    """
+
+    name: str
+    find: Callable[[Sequence[Line]], list[Hit]]
+    subheading: Callable[[str], str | None]
 
 
 # --- the stage -----------------------------------------------------------------
 
 
 def parse(seed: Seed) -> Document:
-    lines = list(seed.lines)
-    title = strip_markdown_heading(lines[0].text)
-    meta, body_start = read_meta(lines)
+    lines = [line for line in seed.lines]
+    while len(lines) > 1 and CRUMB.match(lines[0].text) and not DATE.search(lines[0].text):
+        lines.pop(0)  # crumbs above the title are site navigation, not the article
+    if is_title(lines[0].text):
+        title = strip_markdown_heading(lines[0].text)
+        meta, body_start = read_meta(lines)
+    else:  # no title line: the article starts with its text
+        title, meta, body_start = first_clause(lines[0].text), {}, 0
     footer_start = find_footer(lines, body_start)
     body = lines[body_start:footer_start]
     footer = read_footer(lines[footer_start:])
 
     explicit = seed.sidecar.get("headings")
-    detectors: list[Detector] = (
-        [explicit_detector(explicit)] if explicit else [markdown_headings, numbered_headings, news_headings]
-    )
+    styles = [explicit_style(explicit)] if explicit else STYLES
     hits: list[Hit] = []
-    for detect in detectors:
-        hits = detect(body)
+    style = styles[-1]
+    for style in styles:
+        hits = style.find(body)
         if hits:
             break
 
@@ -89,11 +106,14 @@ def parse(seed: Seed) -> Document:
 
     if hits:
         intro = [line.text for line in body[: hits[0].index]]
-        sections = [make_section(body, hit, nxt) for hit, nxt in zip(hits, hits[1:] + [None])]
-    else:
+        sections = [make_section(body, hit, nxt, style) for hit, nxt in zip(hits, hits[1:] + [None])]
+    elif body:
         intro = []
-        sections = [whole_text_section(title, body)] if body else []
+        sections = [whole_text_section(title, body)]
         warnings.append("no headings detected: the whole text is one page")
+    else:
+        intro, sections = [], []
+        warnings.append("no text besides the title")
 
     return Document(
         seed=seed.name,
@@ -179,45 +199,57 @@ def read_footer(lines: Sequence[Line]) -> Footer:
 # --- heading detectors -----------------------------------------------------------
 
 
-def explicit_detector(headings: list[str]) -> Detector:
+def explicit_style(headings: list[str]) -> HeadingStyle:
     """Headings the maintainer listed in the sidecar, matched in order."""
 
-    def detect(body: Sequence[Line]) -> list[Hit]:
+    def find(body: Sequence[Line]) -> list[Hit]:
         hits, wanted = [], list(headings)
         for index, line in enumerate(body):
             if wanted and strip_markdown_heading(line.text) == wanted[0]:
-                subtitle = subtitle_at(body, index + 1)
-                hits.append(Hit(index, wanted.pop(0), subtitle, 2 if subtitle else 1))
+                hits.append(with_deck(body, Hit(index, wanted.pop(0))))
         return hits
 
-    return detect
+    return HeadingStyle("explicit", find, numbered_subheading)
 
 
 def markdown_headings(body: Sequence[Line]) -> list[Hit]:
-    """`## 标题` lines typed by a maintainer; the shallowest level makes pages."""
+    """`## 标题` lines typed by a maintainer; the shallowest level makes pages.
+
+    At least two are needed: one stray line starting with "#" is text.
+    """
     levels = [len(m["hashes"]) for line in body if (m := MARKDOWN_HEADING.match(line.text))]
-    if not levels:
-        return []
-    top = min(levels)
-    hits = []
-    for index, line in enumerate(body):
-        match = MARKDOWN_HEADING.match(line.text)
-        if match and len(match["hashes"]) == top:
-            subtitle = subtitle_at(body, index + 1)
-            hits.append(Hit(index, match["text"], subtitle, 2 if subtitle else 1))
-    return hits
+    top = min(levels, default=0)
+    hits = [
+        with_deck(body, Hit(index, m["text"]))
+        for index, line in enumerate(body)
+        if (m := MARKDOWN_HEADING.match(line.text)) and len(m["hashes"]) == top
+    ]
+    return hits if len(hits) >= 2 else []
+
+
+def markdown_subheading(text: str) -> str | None:
+    match = MARKDOWN_HEADING.match(text)
+    return match["text"] if match else None
 
 
 def numbered_headings(body: Sequence[Line]) -> list[Hit]:
-    """`一、…` items, counted from 一 without gaps; at least two of them."""
+    """`一、…` items, counted from 一 without gaps; at least two of them.
+
+    The numbering is dropped from the heading: the navigation shows the order.
+    """
     hits, expected = [], 1
     for index, line in enumerate(body):
         match = NUMBERED.match(line.text)
         if match and cn_number(match.group(1)) == expected:
-            heading, rest = split_run_in(line.text)
-            hits.append(Hit(index, heading, rest=rest))
+            heading, rest = split_run_in(match["text"])
+            hit = Hit(index, heading, rest=rest)
+            hits.append(hit if rest else with_deck(body, hit))
             expected += 1
     return hits if len(hits) >= 2 else []
+
+
+def numbered_subheading(text: str) -> str | None:
+    return text if SUB_NUMBERED.match(text) else None
 
 
 def news_headings(body: Sequence[Line]) -> list[Hit]:
@@ -245,16 +277,24 @@ def news_headings(body: Sequence[Line]) -> list[Hit]:
     return bare if len(bare) >= 2 else []
 
 
+# Most explicit first: the first style that finds headings wins.
+STYLES = [
+    HeadingStyle("markdown", markdown_headings, markdown_subheading),
+    HeadingStyle("numbered", numbered_headings, numbered_subheading),
+    HeadingStyle("news", news_headings, numbered_subheading),
+]
+
+
 # --- sections ---------------------------------------------------------------------
 
 
-def make_section(body: Sequence[Line], hit: Hit, following: Hit | None) -> Section:
+def make_section(body: Sequence[Line], hit: Hit, following: Hit | None, style: HeadingStyle) -> Section:
     end = following.index if following else len(body)
     lines = body[hit.index + hit.consumed : end]
     paragraphs = [hit.rest] if hit.rest else []
     subheadings = []
     for line in lines:
-        sub = subheading_text(line.text)
+        sub = style.subheading(line.text)
         if sub is None:
             paragraphs.append(line.text)
             continue
@@ -285,6 +325,16 @@ def whole_text_section(title: str, body: Sequence[Line]) -> Section:
 # --- small helpers -------------------------------------------------------------------
 
 
+def is_title(text: str) -> bool:
+    """A first line that reads as a headline rather than as the first paragraph."""
+    return len(text) <= 60 and not (is_sentence(text) and len(text) > 30)
+
+
+def first_clause(text: str) -> str:
+    clause = re.split(r"[。!?!?;;,,]", text, maxsplit=1)[0]
+    return clause[:30] or text[:30]
+
+
 def is_sentence(text: str) -> bool:
     return text.rstrip(CLOSERS)[-1:] in SENTENCE_END if text.rstrip(CLOSERS) else False
 
@@ -296,6 +346,7 @@ def is_heading_line(text: str) -> bool:
         and text[-1] not in CLAUSE_END
         and not is_footer_line(text)
         and not DATE.fullmatch(text)
+        and not CRUMB.match(text)
         and bool(re.search(r"[^\W\d_]", text))
     )
 
@@ -313,12 +364,17 @@ def is_paragraph(text: str, than: str) -> bool:
     return is_sentence(text) or len(text) > max(MAX_SUBTITLE, len(than))
 
 
-def subtitle_at(body: Sequence[Line], index: int) -> str:
-    """The deck line under an explicit heading, when one is there."""
-    if index + 1 < len(body) and is_deck_line(body[index].text) and is_paragraph(body[index + 1].text, than=body[index].text):
-        if not MARKDOWN_HEADING.match(body[index].text) and not NUMBERED.match(body[index].text):
-            return body[index].text
-    return ""
+def with_deck(body: Sequence[Line], hit: Hit) -> Hit:
+    """The hit with the deck line under its heading as subtitle, when one is there."""
+    index = hit.index + 1
+    if index + 1 < len(body):
+        deck, after = body[index].text, body[index + 1].text
+        if (
+            is_deck_line(deck) and is_paragraph(after, than=deck)
+            and not MARKDOWN_HEADING.match(deck) and not NUMBERED.match(deck) and not SUB_NUMBERED.match(deck)
+        ):
+            return Hit(hit.index, hit.heading, deck, consumed=2)
+    return hit
 
 
 def split_run_in(text: str) -> tuple[str, str]:
@@ -329,14 +385,6 @@ def split_run_in(text: str) -> tuple[str, str]:
     if match and match.start() <= MAX_SUBTITLE:
         return text[: match.start()], text[match.end():].strip()
     return text, ""
-
-
-def subheading_text(text: str) -> str | None:
-    """The heading of a "(一)" item or a deeper Markdown heading inside a section."""
-    if SUB_NUMBERED.match(text):
-        return text
-    match = MARKDOWN_HEADING.match(text)
-    return match["text"] if match else None
 
 
 def strip_markdown_heading(text: str) -> str:

@@ -73,6 +73,14 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise SeedError(f"{path}: undecodable: invalid {encoding} after its byte-order mark") from None
     if b"\x00" in raw[:8192]:
+        # UTF-16 saved without a byte-order mark still reads as Chinese; other NULs mean binary.
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if reads_as_chinese(text) and not CONTROL.search(text):
+                return text, encoding
         raise SeedError(f"{path}: binary: not a text file")
     try:
         return check_text(raw.decode("utf-8"), path), "utf-8"

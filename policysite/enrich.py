@@ -33,6 +33,7 @@ FILLER = set(
     功能 环境 资源 条件 特色 优势 动力 力度 一批 一批次 年度 今年 全年 同比 区域 全区 全市 我区
     社会 经济 城市 产业 企业 市场 政府 人民 群众 地区 布局 成果 过程 方式 途径 路径 格局
     核心 关键 重大 重要 主要 综合 整体 统筹 有序 有效 有力 高质量 高水平 新型 一体化
+    大力 大力发展 培育 机遇 中心 群体 比重 合作 标杆 提质 基地 数据 基层 高端 历史 文化
     """.split()
 )
 
@@ -184,18 +185,25 @@ def section_tags(section: Section, document: Document, idf: dict[str, float]) ->
         key=lambda w: (-(counts[w] * idf.get(w, 1.0) * (1 + 0.15 * min(len(w), 6))), first_seen[w], w),
     )
     topic = strip_numbering(section.heading)
+    broken = fragments(counts, text)
     tags = [topic]
     for word in scored:
         if len(tags) > MAX_TAGS:
             break
-        if word not in tags and word != topic and not is_fragment(word, text, counts):
+        if word not in tags and word not in broken:
             tags.append(word)
     tags.extend(tag for tag in document.extra_tags if tag not in tags)
     return tags
 
 
-def is_fragment(word: str, text: str, counts: Counter[str]) -> bool:
-    """True when the word mostly occurs inside a longer candidate (大湾 in 大湾区)."""
-    longer = [other for other in counts if word in other and other != word]
-    inside = sum(text.count(other) for other in longer)
-    return inside >= text.count(word)
+def fragments(counts: Counter[str], text: str) -> set[str]:
+    """Candidates that mostly occur inside a longer candidate (大湾 in 大湾区)."""
+    inside: Counter[str] = Counter()
+    for longer in counts:
+        occurrences = text.count(longer)
+        for size in range(2, len(longer)):
+            for start in range(len(longer) - size + 1):
+                part = longer[start : start + size]
+                if part in counts:
+                    inside[part] += occurrences
+    return {word for word, n in inside.items() if n >= text.count(word)}

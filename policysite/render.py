@@ -230,9 +230,9 @@ def page(path: str, meta: dict, body: list[str]) -> Page:
 # --- escaping ----------------------------------------------------------------------
 
 # Characters Markdown (or our extensions) would read as markup anywhere in a line.
-INLINE = re.compile(r"([\\`*_\[\]{}#!])")
+INLINE = re.compile(r"([\\`*_\[\]{}])")
 # Line openings Markdown reads as block markup: lists, headings, rules, quotes.
-BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=:~])")
+BLOCK_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=:~#])")
 
 
 def text(value: str) -> str:

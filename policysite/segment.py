@@ -32,13 +32,18 @@ def ready():
     return jieba
 
 
+# Dictionary words only (HMM=False): jieba's HMM guesses new words from unknown
+# characters, which yields fragments such as 创区 or 商则 as tags, and its
+# part-of-speech Viterbi takes seconds on long runs of rare characters.
+
+
 def words(text: str) -> list[str]:
-    return ready().lcut(text)
+    return ready().lcut(text, HMM=False)
 
 
 def tagged_words(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech) pairs, e.g. ("白鹅潭", "ns")."""
-    return [(pair.word, pair.flag) for pair in ready().posseg.cut(text)]
+    return [(pair.word, pair.flag) for pair in ready().posseg.cut(text, HMM=False)]
 
 
 def is_word(text: str) -> bool:

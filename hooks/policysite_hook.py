@@ -1,4 +1,5 @@
-"""MkDocs hook: run the seed pipeline before each build and watch seeds/.
+"""MkDocs hook: run the seed pipeline before each build and watch seeds/;
+after it, cut the search index for Chinese (policysite.search).
 
 A thin adapter over policysite.pipeline.build, the same code build.py runs.
 Pages are written only when their bytes change, so the rebuild their writing
@@ -17,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from policysite import search  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
 from policysite.render import nav  # noqa: E402
 
@@ -37,6 +39,10 @@ def on_pre_build(config):
         log.warning(line)
     log.info(f"policysite: {report.summary()}")
     config.nav = nav(report.documents)
+
+
+def on_post_build(config):
+    search.adapt_site(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

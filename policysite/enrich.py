@@ -41,6 +41,7 @@ ADMIN_SUFFIXES = "区县市镇"
 
 
 def enrich(documents: list[Document]) -> list[Document]:
+    segment.add_words(quoted_terms(documents))
     idf = corpus_idf(documents)
     for document in documents:
         document.slug = document.slug or document_slug(document)
@@ -49,6 +50,22 @@ def enrich(documents: list[Document]) -> list[Document]:
             section.tags = section_tags(section, document, idf)
     assign_document_slugs(documents)
     return documents
+
+
+def quoted_terms(documents: list[Document]) -> list[str]:
+    """Programme names and slogans the articles put in quotes: “六稳”, “三大平台”.
+
+    Quoted lists are split into their items (“一个定位、两大引擎、三大平台”);
+    only short all-Chinese items are kept, as long entries hurt search.
+    """
+    found = set()
+    for document in documents:
+        text = "".join(document.intro + [p for s in document.sections for p in [s.subtitle, *s.paragraphs]])
+        for quoted in re.findall(r"[“「『\"]([^”」』\"]{2,40})[”」』\"]", text):
+            for item in re.split(r"[、,,+/—\-·\s]+", quoted):
+                if 2 <= len(item) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", item):
+                    found.add(item)
+    return sorted(found)
 
 
 # --- slugs ------------------------------------------------------------------------

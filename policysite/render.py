@@ -124,7 +124,7 @@ def home_page(documents: list[Document]) -> Page:
 
 
 def tags_page() -> Page:
-    meta = {"title": "标签", "description": "按标签浏览各政策主题。"}
+    meta = {"title": "标签", "description": "按标签浏览各政策主题。", "search": {"exclude": True}}
     return page("tags.md", meta, ["# 标签", "<!-- material/tags -->"])
 
 

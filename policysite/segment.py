@@ -8,6 +8,7 @@ index cut text the same way, and the dictionary is loaded once per process.
 from __future__ import annotations
 
 import functools
+import re
 import logging
 from pathlib import Path
 
@@ -37,6 +38,14 @@ def ready():
 # part-of-speech Viterbi takes seconds on long runs of rare characters.
 
 
+def add_words(terms: list[str]) -> None:
+    """Teach jieba words found in the seeds (quoted programme names and slogans)."""
+    jieba = ready()
+    for term in terms:
+        if not jieba.dt.FREQ.get(term):
+            jieba.add_word(term, freq=20, tag="nz")
+
+
 def words(text: str) -> list[str]:
     return ready().lcut(text, HMM=False)
 
@@ -49,3 +58,57 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
 def is_word(text: str) -> bool:
     """True when jieba's dictionary (with the lexicon) knows this exact word."""
     return bool(ready().dt.FREQ.get(text))
+
+
+# --- search --------------------------------------------------------------------
+#
+# The search index wants atoms: lunr matches a query word against the start of
+# an index word, so 公共卫生 as one index word hides it from a search for 卫生.
+# Tagging wants the compound. So the index cuts compounds of four or more
+# characters into the dictionary words they are made of, and the search page
+# cuts queries into the index's own words (policysite/assets/search-zh.js).
+
+HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+ZWSP = "\u200b"
+
+
+def search_words(run: str) -> list[str]:
+    """A run of Chinese cut into search atoms."""
+    return [atom for word in ready().lcut(run, HMM=False) for atom in atoms(word)]
+
+
+def atoms(word: str) -> list[str]:
+    if len(word) < 4:
+        return [word]
+    parts = split_compound(word)
+    return parts if len(parts) == 1 else [atom for part in parts for atom in atoms(part)]
+
+
+def split_compound(word: str) -> list[str]:
+    """公共卫生 → 公共 卫生; kept whole unless two or more words, at most one of them a single character, cover it."""
+    freq = ready().dt.FREQ
+    best: list[tuple[int, int, int] | None] = [(0, 0, -1)] + [None] * len(word)  # (singles, pieces, start)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 8), end):
+            piece = word[start:end]
+            if best[start] is None or piece == word or (len(piece) > 1 and not freq.get(piece)):
+                continue
+            singles, pieces, _ = best[start]
+            candidate = (singles + (len(piece) == 1), pieces + 1, start)
+            if best[end] is None or candidate[:2] < best[end][:2]:
+                best[end] = candidate
+    final = best[len(word)]
+    if final is None or final[0] > 1 or final[1] < 2:
+        return [word]
+    parts, end = [], len(word)
+    while end > 0:
+        start = best[end][2]
+        parts.append(word[start:end])
+        end = start
+    return parts[::-1]
+
+
+def for_search(text: str) -> str:
+    """Text with its Chinese cut into atoms by U+200B, as Material's search expects."""
+    text = text.replace(ZWSP, "")
+    return HAN_RUN.sub(lambda m: ZWSP + ZWSP.join(search_words(m.group())) + ZWSP, text).strip(ZWSP)

@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:
 
 from policysite import search  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
-from policysite.render import nav  # noqa: E402
+from policysite.render import nav, tag_kinds  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policysite")
 
@@ -39,6 +39,8 @@ def on_pre_build(config):
         log.warning(line)
     log.info(f"policysite: {report.summary()}")
     config.nav = nav(report.documents)
+    # Tag → kind, so Material shows each tag with its kind's icon (theme.icon.tag).
+    config.extra["tags"] = {tag: kind for tag, kind in sorted(tag_kinds(report.documents).items())}
 
 
 def on_post_build(config):

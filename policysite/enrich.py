@@ -13,12 +13,11 @@ from collections import Counter
 from pypinyin import Style, lazy_pinyin
 
 from . import segment
-from .model import Document, Section
+from .model import Document, Related, Section
 
 # Slugs reserved for the pages every document has besides its sections.
 RESERVED_SLUGS = {"index", "quanwen", "shudu"}
 
-MAX_TAGS = 6          # keyword tags per section, besides the topic
 MAX_SLUG_WORDS = 4    # words of a heading that go into its slug
 
 # Parts of speech that name things: nouns, places, institutions, other proper nouns.
@@ -34,10 +33,14 @@ FILLER = set(
     社会 经济 城市 产业 企业 市场 政府 人民 群众 地区 布局 成果 过程 方式 途径 路径 格局
     核心 关键 重大 重要 主要 综合 整体 统筹 有序 有效 有力 高质量 高水平 新型 一体化
     大力 大力发展 培育 机遇 中心 群体 比重 合作 标杆 提质 基地 数据 基层 高端 历史 文化
+    力争 宜居 周边地区 产业园 试验区 党代会 新兴产业 交通秩序 道路交通 示范区 全域
     """.split()
 )
 
 ADMIN_SUFFIXES = "区县市镇"
+
+# Places so broad that nearly every section of a report is in them.
+BROAD_PLACES = set("中国 全国 国家 广东 广东省 广州 广州市 羊城 华南 珠三角 粤港澳 内地 全省 全市".split())
 
 
 def enrich(documents: list[Document]) -> list[Document]:
@@ -49,6 +52,7 @@ def enrich(documents: list[Document]) -> list[Document]:
         for section in document.sections:
             section.tags = section_tags(section, document, idf)
     assign_document_slugs(documents)
+    relate(documents)
     return documents
 
 
@@ -159,6 +163,34 @@ def strip_numbering(heading: str) -> str:
 
 
 # --- tags -------------------------------------------------------------------------
+#
+# Four kinds, in this order on a page: the topic (the heading itself), places,
+# institutions/projects and programmes, then salient topic keywords. Kinds come
+# from jieba's parts of speech (the lexicon sets them for domain words) and
+# from the shape of a name (…中心, …集团, …园 are institutions or projects).
+
+TOPIC, PLACE, ORG, POLICY = "topic", "place", "org", "policy"
+KIND_LIMITS = {PLACE: 4, ORG: 3, POLICY: 3, TOPIC: 4}
+MAX_TAGS_IN_ALL = 10
+KIND_WEIGHTS = {PLACE: 3.0, ORG: 3.0, POLICY: 3.0, TOPIC: 1.0}
+MAX_RELATED = 3
+
+ORG_SUFFIX = re.compile(
+    r"(?:中心|集团|研究院|研究所|实验室|基地|中学|小学|大学|学校|医院|公司|交易所|医药港|"
+    r"科技园|产业园|工业园|创梦园|[^小]园区|商务区|科创区|试验区|合作区|先导区|商圈|综合体|市场)$"
+)
+# “3+2”现代产业体系, “1+N”政策体系: a quoted formula naming a programme.
+FORMULA = re.compile(r"“[0-9A-Za-z+]{2,8}”[\u4e00-\u9fff]{2,8}?(?:体系|政策|模式|格局|战略|工程|行动|机制|计划)")
+
+
+def tag_kind(word: str, flag: str) -> str:
+    if flag == "ns":
+        return PLACE
+    if flag == "nt" or ORG_SUFFIX.search(word):
+        return ORG
+    if flag == "nz" or word.startswith("“"):
+        return POLICY
+    return TOPIC
 
 
 def corpus_idf(documents: list[Document]) -> dict[str, float]:
@@ -168,17 +200,24 @@ def corpus_idf(documents: list[Document]) -> dict[str, float]:
     for document in documents:
         for section in document.sections:
             total += 1
-            counts.update(set(candidates(section)))
+            counts.update({word for word, _ in candidates(section)})
     return {word: math.log((1 + total) / (1 + n)) + 1 for word, n in counts.items()}
 
 
-def candidates(section: Section) -> list[str]:
-    """Nouns of the section that could be tags, in order of appearance (with repeats)."""
+def candidates(section: Section) -> list[tuple[str, str]]:
+    """(word, kind) of every possible tag in the section, in order, with repeats.
+
+    Words of a lead (the subtitle, or the opening sentence of a paragraph such
+    as 狠抓白鹅潭商务区开发建设。) say what the section is about: they count twice.
+    """
     found = []
     for paragraph in [section.subtitle, *section.paragraphs]:
-        for word, flag in segment.tagged_words(paragraph):
-            if flag in NOUN_TAGS and is_taggable(word):
-                found.append(word)
+        lead = re.match(r"[^。!?;]{2,30}[。!?;]", paragraph)
+        for text, times in ((paragraph, 1), (lead.group() if lead else section.subtitle if paragraph is section.subtitle else "", 1)):
+            found += [(formula, POLICY) for formula in FORMULA.findall(text)] * times
+            for word, flag in segment.tagged_words(text):
+                if flag in NOUN_TAGS and is_taggable(word):
+                    found.append((word, tag_kind(word, flag)))
     return found
 
 
@@ -192,24 +231,32 @@ def is_taggable(word: str) -> bool:
 
 
 def section_tags(section: Section, document: Document, idf: dict[str, float]) -> list[str]:
-    """The topic, then the most salient nouns of the section (count × rarity)."""
-    words = candidates(section)
-    counts = Counter(words)
-    first_seen = {word: index for index, word in reversed(list(enumerate(words)))}
+    """The topic, then places, institutions and programmes, then keywords; sets `kinds`."""
+    found = candidates(section)
+    counts = Counter(word for word, _ in found)
+    kinds = {word: kind for word, kind in found}
+    first_seen = {word: index for index, (word, _) in reversed(list(enumerate(found)))}
     text = "".join([section.subtitle, *section.paragraphs])
-    scored = sorted(
-        counts,
+    broken = fragments(counts, text)
+    ranked = sorted(
+        (word for word in counts if word not in broken),
         key=lambda w: (-(counts[w] * idf.get(w, 1.0) * (1 + 0.15 * min(len(w), 6))), first_seen[w], w),
     )
+    domain = segment.lexicon_words()
+    ranked.sort(key=lambda w: w not in domain)  # stable sort: domain words first, by salience
+    home = document_place(document)
+    ranked = [w for w in ranked if not (kinds[w] == PLACE and (w in BROAD_PLACES or (home and w.startswith(home))))]
     topic = strip_numbering(section.heading)
-    broken = fragments(counts, text)
-    tags = [topic]
-    for word in scored:
-        if len(tags) > MAX_TAGS:
-            break
-        if word not in tags and word not in broken:
-            tags.append(word)
-    tags.extend(tag for tag in document.extra_tags if tag not in tags)
+    section.kinds = {topic: TOPIC}
+    chosen = {kind: [w for w in ranked if kinds[w] == kind and w != topic][:limit] for kind, limit in KIND_LIMITS.items()}
+    named = sorted(chosen[ORG] + chosen[POLICY], key=ranked.index)[: KIND_LIMITS[ORG]]
+    tags = [topic, *chosen[PLACE], *named]
+    tags += chosen[TOPIC][: max(2, MAX_TAGS_IN_ALL - len(tags))]
+    section.kinds.update({tag: kinds[tag] for tag in tags[1:]})
+    for extra in document.extra_tags:
+        if extra not in tags:
+            tags.append(extra)
+            section.kinds[extra] = TOPIC
     return tags
 
 
@@ -224,3 +271,26 @@ def fragments(counts: Counter[str], text: str) -> set[str]:
                 if part in counts:
                     inside[part] += occurrences
     return {word for word, n in inside.items() if n >= text.count(word)}
+
+
+def relate(documents: list[Document]) -> None:
+    """相关政策: for each section, the sections sharing the most weighted tags.
+
+    The score of a pair is the same seen from either side; a section is never
+    related to itself, and relations cross documents.
+    """
+    everything = [(document, section) for document in documents for section in document.sections]
+    for document, section in everything:
+        scored = []
+        for order, (other_document, other) in enumerate(everything):
+            if other is section:
+                continue
+            shared = tuple(tag for tag in section.tags if tag in other.tags)
+            score = pair_score(section, other)
+            if score > 0:
+                scored.append((-score, order, Related(other_document.slug, other.slug, other.heading, shared, score)))
+        section.related = [related for _, _, related in sorted(scored)[:MAX_RELATED]]
+
+
+def pair_score(a: Section, b: Section) -> float:
+    return sum(KIND_WEIGHTS[a.kinds.get(tag, TOPIC)] for tag in set(a.tags) & set(b.tags))

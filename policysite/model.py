@@ -39,6 +39,17 @@ class SubHeading:
     paragraph_index: int  # shown before this paragraph of the section
 
 
+@dataclass(frozen=True)
+class Related:
+    """Another section sharing tags with this one (相关政策)."""
+
+    document: str       # document slug
+    slug: str
+    heading: str
+    shared: tuple[str, ...]
+    score: float
+
+
 @dataclass
 class Section:
     """One policy heading of the article: becomes one page."""
@@ -50,7 +61,9 @@ class Section:
     last_line: int
     subheadings: list[SubHeading] = field(default_factory=list)
     slug: str = ""                  # set by enrich
-    tags: list[str] = field(default_factory=list)  # set by enrich
+    tags: list[str] = field(default_factory=list)  # set by enrich, topic first
+    kinds: dict[str, str] = field(default_factory=dict)  # tag → topic/place/org/policy
+    related: list[Related] = field(default_factory=list)  # set by enrich
 
 
 @dataclass

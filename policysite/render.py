@@ -6,6 +6,8 @@ Seed text is data, never markup: every string from a seed goes through
 
 from __future__ import annotations
 
+import html
+import json
 import re
 
 import yaml
@@ -14,13 +16,14 @@ from .model import Document, Page, Section
 
 GENERATOR = "build.py"
 FULLTEXT = "quanwen"   # slug of each document's full-text page
+ENTITIES = "entities"  # site-wide page of places, projects and programmes
 SITE_NAME = "政府工作报告"
 
 
 def render(documents: list[Document]) -> list[Page]:
     """Every generated page of the site, sorted by path."""
     newest_first = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
-    pages = [home_page(newest_first), tags_page(), about_page(newest_first)]
+    pages = [home_page(newest_first), tags_page(documents), entities_page(documents), about_page(newest_first)]
     for document in documents:
         pages.append(overview_page(document))
         pages.append(fulltext_page(document))
@@ -36,7 +39,7 @@ def nav(documents: list[Document]) -> list:
         children += [{s.heading: f"{document.slug}/{s.slug}.md"} for s in document.sections]
         children.append({"全文": f"{document.slug}/{FULLTEXT}.md"})
         entries.append({document.title: children})
-    entries += [{"标签": "tags.md"}, {"关于": "about.md"}]
+    entries += [{"标签": "tags.md"}, {"地名与项目": f"{ENTITIES}.md"}, {"关于": "about.md"}]
     return entries
 
 
@@ -61,6 +64,7 @@ def section_page(document: Document, section: Section, position: int) -> Page:
     if section.subtitle:
         body.append(lead(section.subtitle))
     body += section_body(section, level=2)
+    body.append(related_block(document, section))
     body.append(credit(document, link=f"{FULLTEXT}.md#{section.slug}"))
     return page(f"{document.slug}/{section.slug}.md", meta, body)
 
@@ -123,9 +127,91 @@ def home_page(documents: list[Document]) -> Page:
     return page("index.md", meta, body)
 
 
-def tags_page() -> Page:
-    meta = {"title": "标签", "description": "按标签浏览各政策主题。", "search": {"exclude": True}}
-    return page("tags.md", meta, ["# 标签", "<!-- material/tags -->"])
+# Tag kinds as the tag index groups them; enrich names the kinds.
+KIND_TITLES = {"place": "地点", "org": "机构与项目", "policy": "政策", "topic": "主题"}
+
+
+def tag_kinds(documents: list[Document]) -> dict[str, str]:
+    """Every tag of the site → its kind (the first kind it was given, in article order)."""
+    kinds: dict[str, str] = {}
+    for document in documents:
+        for section in document.sections:
+            for tag in section.tags:
+                kinds.setdefault(tag, section.kinds.get(tag, "topic"))
+    return kinds
+
+
+def tag_sections(documents: list[Document]) -> dict[str, list[tuple[Document, Section]]]:
+    found: dict[str, list[tuple[Document, Section]]] = {}
+    for document in documents:
+        for section in document.sections:
+            for tag in section.tags:
+                found.setdefault(tag, []).append((document, section))
+    return found
+
+
+def tags_page(documents: list[Document]) -> Page:
+    """Tags grouped by kind, each with how many sections it covers; Material lists the pages."""
+    meta = {"title": "标签", "description": "按地点、机构与项目、政策和主题浏览各政策部分。", "search": {"exclude": True}}
+    kinds, sections = tag_kinds(documents), tag_sections(documents)
+    body = ["# 标签"]
+    for kind, title in KIND_TITLES.items():
+        names = sorted((tag for tag, k in kinds.items() if k == kind), key=lambda t: (-len(sections[t]), t))
+        if not names:
+            continue
+        body.append(f"## {title}")
+        # Raw links: the anchors are made by the tags plugin after MkDocs checks Markdown links.
+        body.append(" ".join(
+            f'<a class="tag-count" href="#tag:{html.escape(tag_anchor(tag))}">{text(tag)}&nbsp;<small>{len(sections[tag])}</small></a>'
+            for tag in names
+        ))
+        include = json.dumps(names, ensure_ascii=False)
+        body.append(f"<!-- material/tags {{ include: {include}, toc: false }} -->")
+    return page("tags.md", meta, body)
+
+
+def tag_anchor(tag: str) -> str:
+    """The id Material's tags plugin gives a tag's listing (pymdownx slugify, lower case)."""
+    from pymdownx.slugs import slugify
+
+    return slugify(case="lower")(tag, "-")
+
+
+def entities_page(documents: list[Document]) -> Page:
+    """地名与项目: each place, project and programme with the sentences that name it."""
+    meta = {"title": "地名与项目", "description": "报告提到的地点、机构与项目、政策,以及提到它们的原文句子。"}
+    kinds, sections = tag_kinds(documents), tag_sections(documents)
+    body = ["# 地名与项目", "报告中出现的地点、机构与项目和政策名称,附原文句子和所在部分。"]
+    for kind in ("place", "org", "policy"):
+        names = sorted((tag for tag, k in kinds.items() if k == kind), key=lambda t: (-len(sections[t]), t))
+        if not names:
+            continue
+        body.append(f"## {KIND_TITLES[kind]}")
+        for name in names:
+            body.append(f"### {text(name)}")
+            items = []
+            for document, section in sections[name]:
+                link = f"{document.slug}/{section.slug}.md"
+                for sentence in mentioning(section, name):
+                    items.append(f"- {text(sentence)} ([{text(section.heading)}]({link}))")
+            body.append("\n".join(items))
+    return page(f"{ENTITIES}.md", meta, body)
+
+
+def mentioning(section: Section, name: str) -> list[str]:
+    sentences = [s for p in [section.subtitle, *section.paragraphs] for s in re.split(r"(?<=[。!?;])", p) if s]
+    return [s for s in sentences if name in s]
+
+
+def related_block(document: Document, section: Section) -> str:
+    if not section.related:
+        return ""
+    items = []
+    for related in section.related:
+        link = f"{related.slug}.md" if related.document == document.slug else f"../{related.document}/{related.slug}.md"
+        shared = "、".join(text(tag) for tag in related.shared)
+        items.append(f"- [{text(related.heading)}]({link}) <small>共同标签:{shared}</small>")
+    return "## 相关政策\n\n" + "\n".join(items)
 
 
 def about_page(documents: list[Document]) -> Page:

@@ -38,6 +38,12 @@ def ready():
 # part-of-speech Viterbi takes seconds on long runs of rare characters.
 
 
+@functools.cache
+def lexicon_words() -> frozenset[str]:
+    """The curated domain words: names a reader looks for."""
+    return frozenset(line.split()[0] for line in LEXICON.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
 def add_words(terms: list[str]) -> None:
     """Teach jieba words found in the seeds (quoted programme names and slogans)."""
     jieba = ready()

@@ -1,0 +1,108 @@
+"""Tags a reader would click, the tag index, 相关政策 and 地名与项目."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from policysite.enrich import FILLER, enrich, pair_score
+from policysite.parse import parse
+from policysite.read import read_seed
+
+from conftest import SEED, front_matter, make_project, run_build
+from test_build import SECTION_SLUGS
+
+FRAGMENTS = {"大湾", "白鹅", "湾区", "鹅潭", "龙围", "庆坊"}
+
+
+@pytest.fixture(scope="module")
+def document():
+    return enrich([parse(read_seed(SEED))])[0]
+
+
+def section(document, slug):
+    return next(s for s in document.sections if s.slug == slug)
+
+
+def test_no_filler_or_fragment_tags_and_every_tag_is_in_its_section(document):
+    for s in document.sections:
+        text = "".join([s.subtitle, *s.paragraphs])
+        assert s.tags[0] == s.heading and len(s.tags) <= 10 and len(set(s.tags)) == len(s.tags)
+        for tag in s.tags[1:]:
+            assert tag not in FILLER and tag not in FRAGMENTS, (s.heading, tag)
+            assert tag in text, (s.heading, tag)
+            assert not any(tag in other and tag != other and text.count(tag) == text.count(other) for other in s.tags), tag
+
+
+def test_tags_are_ordered_by_kind(document):
+    order = {"topic": 0, "place": 1, "org": 2, "policy": 2}
+    for s in document.sections:
+        kinds = [s.kinds[tag] for tag in s.tags]
+        ranks = [0] + [order[k] if k != "topic" else 3 for k in kinds[1:]]
+        assert ranks == sorted(ranks), (s.heading, list(zip(s.tags, kinds)))
+
+
+@pytest.mark.parametrize("slug,tag,kind", [
+    ("pingtai-jianshe", "白鹅潭", "place"),
+    ("shangquan-jianshe", "白鹅潭", "place"),
+    ("pingtai-jianshe", "海龙围", "place"),
+    ("guangfu-tongcheng", "横琴", "place"),
+    ("wenhua-chuancheng", "永庆坊", "place"),
+    ("keji-chuangxin", "国家呼吸医学中心", "org"),
+    ("shiti-jingji", "村级工业园", "org"),
+    ("shiti-jingji", "三大平台", "policy"),
+    ("chanye-tixi", "专精特新", "policy"),
+    ("shuzi-jingji", "5G", "topic"),
+    ("yiqing-fangkong", "公共卫生", "topic"),
+    ("chanye-tixi", "中医药", "topic"),
+])
+def test_expected_tags(document, slug, tag, kind):
+    s = section(document, slug)
+    assert tag in s.tags and s.kinds[tag] == kind, s.tags
+
+
+def test_related_sections_are_symmetric_and_never_the_page_itself(document):
+    for a in document.sections:
+        assert all(r.slug != a.slug for r in a.related)
+        assert len(a.related) <= 3
+        for b in document.sections:
+            assert pair_score(a, b) == pair_score(b, a)
+        for r in a.related:
+            other = section(document, r.slug)
+            assert r.score == pair_score(a, other) > 0 and r.shared and set(r.shared) <= set(a.tags) & set(other.tags)
+    assert [r.slug for r in section(document, "pingtai-jianshe").related][:2] == ["guangfu-tongcheng", "shangquan-jianshe"]
+
+
+def test_relations_cross_documents(tmp_path):
+    second = SEED.read_text(encoding="utf-8").replace("荔湾2022", "荔湾2023").replace("2022-01-21", "2023-01-21")
+    project = make_project(tmp_path, {SEED.name: SEED.read_bytes(), "next.txt": second.encode()})
+    assert run_build(project).returncode == 0
+    page = (project / "docs" / "liwan-2022" / "pingtai-jianshe.md").read_text(encoding="utf-8")
+    related = page.split("## 相关政策", 1)[1].split("来源:", 1)[0]
+    assert "(../liwan-2023/pingtai-jianshe.md)" in related
+    assert front_matter(project / "docs" / "liwan-2023" / "pingtai-jianshe.md")["tags"] == front_matter(project / "docs" / "liwan-2022" / "pingtai-jianshe.md")["tags"]
+
+
+def test_tag_index_lists_each_tag_with_its_sections(built_site):
+    page = html.unescape((built_site / "tags" / "index.html").read_text(encoding="utf-8"))
+    docs = built_site.parent / "docs" / "liwan-2022"
+    expected: dict[str, set[str]] = {}
+    for slug in SECTION_SLUGS:
+        for tag in front_matter(docs / f"{slug}.md")["tags"]:
+            expected.setdefault(tag, set()).add(slug)
+    for kind in ("地点", "机构与项目", "政策", "主题"):
+        assert f">{kind}<" in page
+    for tag, slugs in expected.items():
+        listing = re.search(rf'<span class="md-tag[^"]*">{re.escape(tag)}</span>(.*?)</ul>', page, re.S)
+        assert listing, tag
+        linked = set(re.findall(r'href="\.\./liwan-2022/([a-z0-9-]+)/"', listing.group(1)))
+        assert linked == slugs, (tag, linked, slugs)
+        assert f"{tag}&nbsp;<small>{len(slugs)}</small>" in page.replace("\xa0", "&nbsp;") or f"{tag}\xa0<small>{len(slugs)}</small>" in page
+
+
+def test_entity_page_quotes_and_links(built_site):
+    page = html.unescape((built_site / "entities" / "index.html").read_text(encoding="utf-8"))
+    assert "白鹅潭" in page and "狠抓白鹅潭商务区开发建设。" in page
+    assert 'href="../liwan-2022/pingtai-jianshe/"' in page

@@ -12,7 +12,7 @@ from collections import Counter
 
 from pypinyin import Style, lazy_pinyin
 
-from . import segment
+from . import figures, segment
 from .model import Document, Related, Section
 
 # Slugs reserved for the pages every document has besides its sections.
@@ -53,6 +53,8 @@ def enrich(documents: list[Document]) -> list[Document]:
             section.tags = section_tags(section, document, idf)
     assign_document_slugs(documents)
     relate(documents)
+    for document in documents:
+        document.figures = figures.extract(document)
     return documents
 
 

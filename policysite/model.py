@@ -60,6 +60,7 @@ class Section:
     first_line: int
     last_line: int
     subheadings: list[SubHeading] = field(default_factory=list)
+    paragraph_lines: list[int] = field(default_factory=list)  # source line of each paragraph
     slug: str = ""                  # set by enrich
     tags: list[str] = field(default_factory=list)  # set by enrich, topic first
     kinds: dict[str, str] = field(default_factory=dict)  # tag → topic/place/org/policy
@@ -90,6 +91,8 @@ class Document:
     source_url: str = ""
     extra_tags: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    intro_lines: list[int] = field(default_factory=list)  # source line of each intro paragraph
+    figures: list = field(default_factory=list)  # figures.Figure, set by enrich
 
     @property
     def year(self) -> str:

@@ -106,13 +106,14 @@ def parse(seed: Seed) -> Document:
 
     if hits:
         intro = [line.text for line in body[: hits[0].index]]
+        intro_lines = [line.number for line in body[: hits[0].index]]
         sections = [make_section(body, hit, nxt, style) for hit, nxt in zip(hits, hits[1:] + [None])]
     elif body:
-        intro = []
+        intro, intro_lines = [], []
         sections = [whole_text_section(title, body)]
         warnings.append("no headings detected: the whole text is one page")
     else:
-        intro, sections = [], []
+        intro, intro_lines, sections = [], [], []
         warnings.append("no text besides the title")
 
     return Document(
@@ -127,6 +128,7 @@ def parse(seed: Seed) -> Document:
         source_url=seed.sidecar.get("source", ""),
         extra_tags=list(seed.sidecar.get("tags", [])),
         warnings=warnings,
+        intro_lines=intro_lines,
     )
 
 
@@ -292,16 +294,19 @@ def make_section(body: Sequence[Line], hit: Hit, following: Hit | None, style: H
     end = following.index if following else len(body)
     lines = body[hit.index + hit.consumed : end]
     paragraphs = [hit.rest] if hit.rest else []
+    numbers = [body[hit.index].number] if hit.rest else []
     subheadings = []
     for line in lines:
         sub = style.subheading(line.text)
         if sub is None:
             paragraphs.append(line.text)
+            numbers.append(line.number)
             continue
         head, rest = split_run_in(sub)
         subheadings.append(SubHeading(head, len(paragraphs)))
         if rest:
             paragraphs.append(rest)
+            numbers.append(line.number)
     return Section(
         heading=hit.heading,
         subtitle=hit.subtitle,
@@ -309,6 +314,7 @@ def make_section(body: Sequence[Line], hit: Hit, following: Hit | None, style: H
         first_line=body[hit.index].number,
         last_line=body[end - 1].number,
         subheadings=subheadings,
+        paragraph_lines=numbers,
     )
 
 
@@ -319,6 +325,7 @@ def whole_text_section(title: str, body: Sequence[Line]) -> Section:
         paragraphs=[line.text for line in body],
         first_line=body[0].number,
         last_line=body[-1].number,
+        paragraph_lines=[line.number for line in body],
     )
 
 

@@ -12,10 +12,12 @@ import re
 
 import yaml
 
+from . import export
 from .model import Document, Page, Section
 
 GENERATOR = "build.py"
 FULLTEXT = "quanwen"   # slug of each document's full-text page
+FIGURES = "shudu"      # slug of each document's 数读 page
 ENTITIES = "entities"  # site-wide page of places, projects and programmes
 SITE_NAME = "政府工作报告"
 
@@ -24,9 +26,13 @@ def render(documents: list[Document]) -> list[Page]:
     """Every generated page of the site, sorted by path."""
     newest_first = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
     pages = [home_page(newest_first), tags_page(documents), entities_page(documents), about_page(newest_first)]
+    pages.append(Page(export.SCHEMA_PATH, export.schema_json()))
     for document in documents:
         pages.append(overview_page(document))
         pages.append(fulltext_page(document))
+        pages.append(figures_page(document))
+        pages.append(Page(f"{document.slug}/data.json", export.document_json(document)))
+        pages.append(Page(f"{document.slug}/figures.csv", export.figures_csv(document)))
         pages.extend(section_page(document, section, position) for position, section in enumerate(document.sections, 1))
     return sorted(pages, key=lambda page: page.path)
 
@@ -35,7 +41,7 @@ def nav(documents: list[Document]) -> list:
     """MkDocs navigation: documents newest first, sections in article order."""
     entries: list = [{"首页": "index.md"}]
     for document in sorted(documents, key=lambda d: (d.date, d.slug), reverse=True):
-        children: list = [{"概览": f"{document.slug}/index.md"}]
+        children: list = [f"{document.slug}/index.md", {"数读": f"{document.slug}/{FIGURES}.md"}]
         children += [{s.heading: f"{document.slug}/{s.slug}.md"} for s in document.sections]
         children.append({"全文": f"{document.slug}/{FULLTEXT}.md"})
         entries.append({document.title: children})
@@ -63,6 +69,7 @@ def section_page(document: Document, section: Section, position: int) -> Page:
     body = [f"# {text(section.heading)}"]
     if section.subtitle:
         body.append(lead(section.subtitle))
+    body.append(figures_box(document, position))
     body += section_body(section, level=2)
     body.append(related_block(document, section))
     body.append(credit(document, link=f"{FULLTEXT}.md#{section.slug}"))
@@ -85,7 +92,7 @@ def overview_page(document: Document, prefix: str = "", search: bool = True) -> 
     body += [text(paragraph) for paragraph in document.intro]
     body.append("## 各部分")
     body.append(section_cards(document, prefix))
-    body.append(f"[阅读全文]({prefix}{FULLTEXT}.md){{ .md-button }}")
+    body.append(f"[阅读全文]({prefix}{FULLTEXT}.md){{ .md-button }} [数读:报告里的数字]({prefix}{FIGURES}.md){{ .md-button }}")
     body.append(credit(document))
     return page(f"{prefix}index.md" if prefix else f"{document.slug}/index.md", meta, body)
 
@@ -110,6 +117,53 @@ def fulltext_page(document: Document) -> Page:
         body += section_body(section, level=3)
     body += [text(line) for line in document.footer.lines]
     return page(f"{document.slug}/{FULLTEXT}.md", meta, body)
+
+
+def figures_page(document: Document) -> Page:
+    """数读: the main targets, then every figure by section, each linked to its section."""
+    meta = {
+        "title": f"数读:{document.title}",
+        "description": f"{document.title}中的全部数字:主要预期目标和各部分的量化任务。",
+        "document": document.title,
+        "seed": f"seeds/{document.seed}",
+    }
+    body = [f"# 数读", f"{text(document.title)}中承诺的每一个数字,按部分排列,点击部分名称查看原文。\n{{ .byline }}"]
+    targets = [f for f in document.figures if f.section == 0]
+    if targets:
+        body.append("## 主要预期目标")
+        body.append(figure_table(targets, document, with_section=False, link=f"index.md"))
+    rest = [f for f in document.figures if f.section > 0]
+    if rest:
+        body.append("## 各部分的数字")
+        body.append(figure_table(rest, document, with_section=True))
+    if not document.figures:
+        body.append("这篇文章没有可提取的数字。")
+    body.append(f"下载:[JSON](data.json) · [CSV](figures.csv) · [数据说明(JSON Schema)](../{export.SCHEMA_PATH})")
+    body.append(credit(document))
+    return page(f"{document.slug}/{FIGURES}.md", meta, body)
+
+
+def figure_table(figures, document: Document, with_section: bool, link: str = "") -> str:
+    rows = ["| 部分 | 数字 | 限定 | 指标 |" if with_section else "| 数字 | 限定 | 指标 |"]
+    rows.append("|---|---|---|---|" if with_section else "|---|---|---|")
+    for f in figures:
+        figure = f"**{text(f.text)}**"
+        cells = [figure, text(f.qualifier) or "—", text(f.measure) or "—"]
+        if with_section:
+            section = document.sections[f.section - 1]
+            cells.insert(0, f"[{text(section.heading)}]({section.slug}.md)")
+        else:
+            cells[0] = f"[{figure}]({link})"
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def figures_box(document: Document, position: int) -> str:
+    figures = [f for f in document.figures if f.section == position]
+    if not figures:
+        return ""
+    items = [f"    - **{text(f.text)}** {text(f.measure)}" + (f" <small>{text(f.qualifier)}</small>" if f.qualifier else "") for f in figures]
+    return f'!!! abstract "数读"\n\n' + "\n".join(items) + f"\n\n    [全部数字]({FIGURES}.md)"
 
 
 def home_page(documents: list[Document]) -> Page:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -31,13 +32,15 @@ def test_one_summary_line(tmp_path):
     project = make_project(tmp_path)
     result = run_build(project)
     assert result.returncode == 0
-    assert result.stdout.splitlines() == ["1 document(s): 16 page(s) written, 0 unchanged, 0 removed"]
+    generated = len(json.loads((project / "docs" / ".generated.json").read_text(encoding="utf-8"))["files"])
+    assert generated == 5 + 5 + 11  # site pages, document pages and exports, sections
+    assert result.stdout.splitlines() == [f"1 document(s): {generated} page(s) written, 0 unchanged, 0 removed"]
     assert result.stderr == ""
 
 
 def test_one_page_per_section_at_pinyin_urls(project):
     pages = sorted(p.stem for p in (project / "docs" / "liwan-2022").glob("*.md"))
-    assert pages == sorted(SECTION_SLUGS + ["index", "quanwen"])
+    assert pages == sorted(SECTION_SLUGS + ["index", "quanwen", "shudu"])
 
 
 def test_front_matter_is_valid_with_provenance(project):
@@ -93,7 +96,7 @@ def test_second_run_writes_nothing(project):
     before = snapshot(project / "docs")
     result = run_build(project)
     assert result.returncode == 0
-    assert result.stdout.strip() == "1 document(s): 0 page(s) written, 16 unchanged, 0 removed"
+    assert result.stdout.strip() == "1 document(s): 0 page(s) written, 21 unchanged, 0 removed"
     assert snapshot(project / "docs") == before
 
 

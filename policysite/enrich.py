@@ -49,8 +49,9 @@ def enrich(documents: list[Document]) -> list[Document]:
     for document in documents:
         document.slug = document.slug or document_slug(document)
         assign_section_slugs(document.sections)
+        home = document_place(document)
         for section in document.sections:
-            section.tags = section_tags(section, document, idf)
+            section.tags = section_tags(section, document, idf, home)
     assign_document_slugs(documents)
     relate(documents)
     for document in documents:
@@ -232,7 +233,7 @@ def is_taggable(word: str) -> bool:
     )
 
 
-def section_tags(section: Section, document: Document, idf: dict[str, float]) -> list[str]:
+def section_tags(section: Section, document: Document, idf: dict[str, float], home: str) -> list[str]:
     """The topic, then places, institutions and programmes, then keywords; sets `kinds`."""
     found = candidates(section)
     counts = Counter(word for word, _ in found)
@@ -246,7 +247,6 @@ def section_tags(section: Section, document: Document, idf: dict[str, float]) ->
     )
     domain = segment.lexicon_words()
     ranked.sort(key=lambda w: w not in domain)  # stable sort: domain words first, by salience
-    home = document_place(document)
     ranked = [w for w in ranked if not (kinds[w] == PLACE and (w in BROAD_PLACES or (home and w.startswith(home))))]
     topic = strip_numbering(section.heading)
     section.kinds = {topic: TOPIC}

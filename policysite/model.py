@@ -27,7 +27,6 @@ class Seed:
     encoding: str       # the encoding the bytes were decoded with
     digest: str         # sha256 of the raw bytes: unchanged seeds can be skipped
     lines: tuple[Line, ...]
-    blank_before: frozenset[int] = frozenset()  # line numbers preceded by a blank line
     sidecar: dict = field(default_factory=dict)  # validated seeds/<name>.yml, if any
 
 

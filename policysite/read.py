@@ -40,7 +40,7 @@ def read_seed(path: Path, name: str | None = None) -> Seed:
     except OSError as error:
         raise SeedError(f"{path}: cannot read: {error.strerror}") from None
     text, encoding = decode(raw, path)
-    lines, blank_before = split_lines(normalise(text))
+    lines = split_lines(normalise(text))
     if not lines:
         raise SeedError(f"{path}: empty: the file has no text")
     return Seed(
@@ -49,7 +49,6 @@ def read_seed(path: Path, name: str | None = None) -> Seed:
         encoding=encoding,
         digest=hashlib.sha256(raw).hexdigest(),
         lines=tuple(lines),
-        blank_before=frozenset(blank_before),
     )
 
 
@@ -127,18 +126,11 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def split_lines(text: str) -> tuple[list[Line], list[int]]:
+def split_lines(text: str) -> list[Line]:
     """Non-blank, trimmed lines with their 1-based numbers in the original file."""
     lines: list[Line] = []
-    blank_before: list[int] = []
-    previous_blank = False
     for number, raw_line in enumerate(text.split("\n"), start=1):
         stripped = raw_line.strip(BLANK)
-        if not stripped:
-            previous_blank = True
-            continue
-        if previous_blank:
-            blank_before.append(number)
-        lines.append(Line(number, stripped))
-        previous_blank = False
-    return lines, blank_before
+        if stripped:
+            lines.append(Line(number, stripped))
+    return lines

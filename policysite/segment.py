@@ -61,11 +61,6 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
     return [(pair.word, pair.flag) for pair in ready().posseg.cut(text, HMM=False)]
 
 
-def is_word(text: str) -> bool:
-    """True when jieba's dictionary (with the lexicon) knows this exact word."""
-    return bool(ready().dt.FREQ.get(text))
-
-
 # --- search --------------------------------------------------------------------
 #
 # The search index wants atoms: lunr matches a query word against the start of

@@ -45,13 +45,15 @@ BROAD_PLACES = set("中国 全国 国家 广东 广东省 广州 广州市 羊�
 
 def enrich(documents: list[Document]) -> list[Document]:
     segment.add_words(quoted_terms(documents))
-    idf = corpus_idf(documents)
+    # Segmenting with parts of speech is the costly step: once per section.
+    found = {id(section): candidates(section) for document in documents for section in document.sections}
+    idf = corpus_idf(list(found.values()))
     for document in documents:
         document.slug = document.slug or document_slug(document)
         assign_section_slugs(document.sections)
         home = document_place(document)
         for section in document.sections:
-            section.tags = section_tags(section, document, idf, home)
+            section.tags = section_tags(section, found[id(section)], document, idf, home)
     assign_document_slugs(documents)
     relate(documents)
     for document in documents:
@@ -196,15 +198,12 @@ def tag_kind(word: str, flag: str) -> str:
     return TOPIC
 
 
-def corpus_idf(documents: list[Document]) -> dict[str, float]:
-    """Inverse section frequency of each candidate word across every seed."""
+def corpus_idf(sections: list[list[tuple[str, str]]]) -> dict[str, float]:
+    """Inverse section frequency of each candidate word across every seed (one candidate list per section)."""
     counts: Counter[str] = Counter()
-    total = 0
-    for document in documents:
-        for section in document.sections:
-            total += 1
-            counts.update({word for word, _ in candidates(section)})
-    return {word: math.log((1 + total) / (1 + n)) + 1 for word, n in counts.items()}
+    for found in sections:
+        counts.update({word for word, _ in found})
+    return {word: math.log((1 + len(sections)) / (1 + n)) + 1 for word, n in counts.items()}
 
 
 def candidates(section: Section) -> list[tuple[str, str]]:
@@ -214,10 +213,11 @@ def candidates(section: Section) -> list[tuple[str, str]]:
     as 狠抓白鹅潭商务区开发建设。) say what the section is about: they count twice.
     """
     found = []
-    for paragraph in [section.subtitle, *section.paragraphs]:
+    for index, paragraph in enumerate([section.subtitle, *section.paragraphs]):
         lead = re.match(r"[^。!?;]{2,30}[。!?;]", paragraph)
-        for text, times in ((paragraph, 1), (lead.group() if lead else section.subtitle if paragraph is section.subtitle else "", 1)):
-            found += [(formula, POLICY) for formula in FORMULA.findall(text)] * times
+        lead_text = lead.group() if lead else paragraph if index == 0 else ""
+        for text in (paragraph, lead_text):
+            found += [(formula, POLICY) for formula in FORMULA.findall(text)]
             for word, flag in segment.tagged_words(text):
                 if flag in NOUN_TAGS and is_taggable(word):
                     found.append((word, tag_kind(word, flag)))
@@ -233,9 +233,10 @@ def is_taggable(word: str) -> bool:
     )
 
 
-def section_tags(section: Section, document: Document, idf: dict[str, float], home: str) -> list[str]:
+def section_tags(
+    section: Section, found: list[tuple[str, str]], document: Document, idf: dict[str, float], home: str
+) -> list[str]:
     """The topic, then places, institutions and programmes, then keywords; sets `kinds`."""
-    found = candidates(section)
     counts = Counter(word for word, _ in found)
     kinds = {word: kind for word, kind in found}
     first_seen = {word: index for index, (word, _) in reversed(list(enumerate(found)))}

@@ -27,6 +27,8 @@ BEFORE = {"约": "about", "超过": "more than", "超": "more than", "不少于"
           "至少": "at least", "达到": "", "达": "", "近": "nearly"}
 AFTER = {"以上": "at least", "以下": "at most", "左右": "about"}
 AIM = "力争"
+MEANINGS = {AIM: "aim", **BEFORE, **AFTER}
+BEFORE_LONGEST_FIRST = sorted(BEFORE, key=len, reverse=True)   # 超过 before 超
 KIND = {"万人": "count", "人": "count", "万人次": "count", "人次": "count", "万户": "count", "户": "count", "%": "percent", "个百分点": "percent", "亿元": "money", "万元": "money", "元": "money",
         "万平方米": "area", "平方米": "area", "平方公里": "area", "万亩": "area", "亩": "area"}
 COUNT_UNITS = set("个家座所项条批台套间张场次处栋名位支大")
@@ -79,7 +81,7 @@ def sentence_figures(sentence: str, position: int, line: int) -> list[Figure]:
         before = sentence[clause_start : match.start()]
         qualifiers = [AIM] if 0 <= aim_at < match.start() else []
         written = ""   # a qualifier written against the number: 约, 超, 不少于
-        for word in sorted(BEFORE, key=len, reverse=True):
+        for word in BEFORE_LONGEST_FIRST:
             if before.endswith(word):
                 if BEFORE[word]:
                     qualifiers.append(word)
@@ -92,9 +94,7 @@ def sentence_figures(sentence: str, position: int, line: int) -> list[Figure]:
         if not measure and found and found[-1].sentence == sentence:
             measure = found[-1].measure
         low, high = bounds(value)
-        meaning = ", ".join(dict.fromkeys(
-            {"力争": "aim", **{k: v for k, v in BEFORE.items()}, **AFTER}[q] for q in qualifiers
-        ))
+        meaning = ", ".join(dict.fromkeys(MEANINGS[q] for q in qualifiers))
         found.append(Figure(
             value=value, unit=unit, text=f"{written}{value}{unit}{after}", qualifier=" ".join(qualifiers), meaning=meaning,
             measure=measure, kind=KIND.get(unit, "count" if unit in COUNT_UNITS else "quantity"),

@@ -204,13 +204,18 @@ def tag_sections(documents: list[Document]) -> dict[str, list[tuple[Document, Se
     return found
 
 
+def tags_of_kind(kind: str, kinds: dict[str, str], sections: dict[str, list]) -> list[str]:
+    """Tags of one kind, those covering the most sections first."""
+    return sorted((tag for tag, k in kinds.items() if k == kind), key=lambda t: (-len(sections[t]), t))
+
+
 def tags_page(documents: list[Document]) -> Page:
     """Tags grouped by kind, each with how many sections it covers; Material lists the pages."""
     meta = {"title": "标签", "description": "按地点、机构与项目、政策和主题浏览各政策部分。", "search": {"exclude": True}}
     kinds, sections = tag_kinds(documents), tag_sections(documents)
     body = ["# 标签"]
     for kind, title in KIND_TITLES.items():
-        names = sorted((tag for tag, k in kinds.items() if k == kind), key=lambda t: (-len(sections[t]), t))
+        names = tags_of_kind(kind, kinds, sections)
         if not names:
             continue
         body.append(f"## {title}")
@@ -237,7 +242,7 @@ def entities_page(documents: list[Document]) -> Page:
     kinds, sections = tag_kinds(documents), tag_sections(documents)
     body = ["# 地名与项目", "报告中出现的地点、机构与项目和政策名称,附原文句子和所在部分。"]
     for kind in ("place", "org", "policy"):
-        names = sorted((tag for tag, k in kinds.items() if k == kind), key=lambda t: (-len(sections[t]), t))
+        names = tags_of_kind(kind, kinds, sections)
         if not names:
             continue
         body.append(f"## {KIND_TITLES[kind]}")

@@ -1,5 +1,6 @@
 """MkDocs hook: run the seed pipeline before each build and watch seeds/;
-after it, cut the search index for Chinese (policysite.search).
+restore full-width punctuation in what each page shows (policysite.typography);
+after the build, cut the search index for Chinese (policysite.search).
 
 A thin adapter over policysite.pipeline.build, the same code build.py runs.
 Pages are written only when their bytes change, so the rebuild their writing
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from policysite import search  # noqa: E402
+from policysite import search, typography  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
 from policysite.render import nav, tag_kinds  # noqa: E402
 
@@ -38,9 +39,24 @@ def on_pre_build(config):
     for line in report.warnings:
         log.warning(line)
     log.info(f"policysite: {report.summary()}")
-    config.nav = nav(report.documents)
+    config.nav = fullwidth_titles(nav(report.documents))
     # Tag → kind, so Material shows each tag with its kind's icon (theme.icon.tag).
     config.extra["tags"] = {tag: kind for tag, kind in sorted(tag_kinds(report.documents).items())}
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Title and description feed <title>, the meta description and Open Graph.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = typography.fullwidth(page.meta[key])
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    # Before the search plugin reads the page, so results show the same text.
+    for item in walk_toc(page.toc):
+        item.title = typography.fullwidth(item.title)
+    return typography.fullwidth_html(html)
 
 
 def on_post_build(config):
@@ -57,6 +73,21 @@ def on_serve(server, config, builder):
 
 def seeds_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "seeds"
+
+
+def fullwidth_titles(items):
+    """The navigation with full-width punctuation in its titles."""
+    if isinstance(items, list):
+        return [fullwidth_titles(item) for item in items]
+    if isinstance(items, dict):
+        return {typography.fullwidth(title): fullwidth_titles(value) for title, value in items.items()}
+    return items
+
+
+def walk_toc(items):
+    for item in items:
+        yield item
+        yield from walk_toc(item.children)
 
 
 def jieba_available() -> bool:

@@ -71,7 +71,7 @@ def quoted_terms(documents: list[Document]) -> list[str]:
     for document in documents:
         text = "".join(document.intro + [p for s in document.sections for p in [s.subtitle, *s.paragraphs]])
         for quoted in re.findall(r"[“「『\"]([^”」』\"]{2,40})[”」』\"]", text):
-            for item in re.split(r"[、,,+/—\-·\s]+", quoted):
+            for item in re.split(r"[、,，+/—\-·\s]+", quoted):
                 if 2 <= len(item) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", item):
                     found.add(item)
     return sorted(found)
@@ -164,7 +164,7 @@ def unique(base: str, taken: set[str]) -> str:
 
 
 def strip_numbering(heading: str) -> str:
-    return re.sub(r"^(?:[一二三四五六七八九十百零〇]+[、..]|[((][一二三四五六七八九十]+[))])\s*", "", heading)
+    return re.sub(r"^(?:[一二三四五六七八九十百零〇]+[、.．]|[(（][一二三四五六七八九十]+[)）])\s*", "", heading)
 
 
 # --- tags -------------------------------------------------------------------------

@@ -77,7 +77,7 @@ def sentence_figures(sentence: str, position: int, line: int) -> list[Figure]:
         value, unit, after = match["value"], match["unit"], match["after"] or ""
         if unit == "大" and not re.match(r"[\u4e00-\u9fff]", sentence[match.end():]):
             continue
-        clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in ",,、;:") + 1
+        clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in ",，、;；:：") + 1
         before = sentence[clause_start : match.start()]
         qualifiers = [AIM] if 0 <= aim_at < match.start() else []
         written = ""   # a qualifier written against the number: 约, 超, 不少于

@@ -60,6 +60,9 @@ class Section:
     last_line: int
     subheadings: list[SubHeading] = field(default_factory=list)
     paragraph_lines: list[int] = field(default_factory=list)  # source line of each paragraph
+    # Run-in headings: paragraph index → the short clause it opens with
+    # ("狠抓白鹅潭商务区开发建设" of "狠抓白鹅潭商务区开发建设。落实……").
+    leads: dict[int, str] = field(default_factory=dict)
     slug: str = ""                  # set by enrich
     tags: list[str] = field(default_factory=list)  # set by enrich, topic first
     kinds: dict[str, str] = field(default_factory=dict)  # tag → topic/place/org/policy

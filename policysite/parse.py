@@ -17,34 +17,38 @@ from .model import Document, Footer, Line, Section, Seed, SubHeading
 # --- character classes --------------------------------------------------------
 
 # A line that ends one of these (before closing quotes/brackets) is a sentence.
-SENTENCE_END = "。!?!?;;…"
-CLOSERS = "”’」』)》】\"')"
-CLAUSE_END = ",,、::"
+SENTENCE_END = "。!?！？;；…"
+CLOSERS = "”’」』）》】\"')"
+CLAUSE_END = ",，、:："
 
 # Credits that are never headings or body text: bylines, photo credits, editors.
 CREDIT = re.compile(
     r"^(?P<label>[图文]|采写|撰文|撰稿|编辑|责编|责任编辑|校对|审核|审校|统筹|监制|出品|记者|"
-    r"通讯员|实习生|摄影|摄像|视频|制图|设计|来源|作者)\s*[::/|丨]"
+    r"通讯员|实习生|摄影|摄像|视频|制图|设计|来源|作者)\s*[:：/|丨]"
 )
 COPYRIGHT = re.compile(r"未经授权|不得转载|禁止转载|版权所有|版权声明|授权联系|©|copyright|all rights reserved", re.I)
 CONTACT = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?(?:\s+[\d()\s+-]{7,})?$|^[\d()\s+-]{7,}$")
-CONTACT_LABEL = re.compile(r"(?:授权|版权)?联系(?:方式|电话|邮箱)|邮箱[::]|电话[::]")
+CONTACT_LABEL = re.compile(r"(?:授权|版权)?联系(?:方式|电话|邮箱)|邮箱[:：]|电话[:：]")
 
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2})[::](?P<M>\d\d)(?:[::](?P<S>\d\d))?)?"
+    r"(?:\s*(?P<H>\d{1,2})[:：](?P<M>\d\d)(?:[:：](?P<S>\d\d))?)?"
 )
 
 # "一、" top-level items and "(一)" sub-items of numbered reports.
 CN_NUMBER = "一二三四五六七八九十百零〇"
-NUMBERED = re.compile(rf"^([{CN_NUMBER}]+)\s*[、..]\s*(?P<text>\S.*)$")
-SUB_NUMBERED = re.compile(rf"^[((]\s*[{CN_NUMBER}]+\s*[))]\s*(?P<text>\S.*)$")
+NUMBERED = re.compile(rf"^([{CN_NUMBER}]+)\s*[、.．]\s*(?P<text>\S.*)$")
+SUB_NUMBERED = re.compile(rf"^[(（]\s*[{CN_NUMBER}]+\s*[)）]\s*(?P<text>\S.*)$")
 # "首页 > 新闻 > 正文": navigation crumbs copied along with an article.
 CRUMB = re.compile(r"^[^>›»/]{1,12}(?:\s*[>›»/]\s*[^>›»/]{1,12}){1,}\s*[>›»/]?$")
 MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
 
 MAX_HEADING = 16     # characters of a news-style heading line ("疫情防控")
 MAX_SUBTITLE = 40    # characters of the deck line under it
+# A run-in heading: a clause of 4–20 characters with no inner punctuation,
+# ended by 。, opening a paragraph that runs on for at least MIN_RUN_ON more.
+RUN_IN = re.compile(r"(?P<clause>[^。!?！？;；,，、:：\"()（）]{4,20})。")
+MIN_RUN_ON = 30
 MAX_META = 40        # characters of an outlet or date line under the title
 
 
@@ -273,7 +277,7 @@ def news_headings(body: Sequence[Line]) -> list[Hit]:
     bare = [
         Hit(index, body[index].text)
         for index in range(len(body) - 1)
-        if is_heading_line(body[index].text) and not re.search(r"[,,、::]", body[index].text)
+        if is_heading_line(body[index].text) and not re.search(r"[,，、:：]", body[index].text)
         and is_paragraph(body[index + 1].text, than=body[index].text)
     ]
     return bare if len(bare) >= 2 else []
@@ -315,6 +319,7 @@ def make_section(body: Sequence[Line], hit: Hit, following: Hit | None, style: H
         last_line=body[end - 1].number,
         subheadings=subheadings,
         paragraph_lines=numbers,
+        leads={index: clause for index, paragraph in enumerate(paragraphs) if (clause := run_in_lead(paragraph))},
     )
 
 
@@ -338,7 +343,7 @@ def is_title(text: str) -> bool:
 
 
 def first_clause(text: str) -> str:
-    clause = re.split(r"[。!?!?;;,,]", text, maxsplit=1)[0]
+    clause = re.split(r"[。!?！？;；,，]", text, maxsplit=1)[0]
     return clause[:30] or text[:30]
 
 
@@ -386,12 +391,27 @@ def with_deck(body: Sequence[Line], hit: Hit) -> Hit:
 
 def split_run_in(text: str) -> tuple[str, str]:
     """Split "(一)坚持创新驱动。具体内容……" into heading and remaining paragraph."""
-    if len(text) <= MAX_SUBTITLE and not re.search(r"[。!?!?;;]", text[:-1]):
+    if len(text) <= MAX_SUBTITLE and not re.search(r"[。!?！？;；]", text[:-1]):
         return text.rstrip("。"), ""
-    match = re.search(r"[。!?!?;;::]", text)
+    match = re.search(r"[。!?！？;；:：]", text)
     if match and match.start() <= MAX_SUBTITLE:
         return text[: match.start()], text[match.end():].strip()
     return text, ""
+
+
+def run_in_lead(paragraph: str) -> str:
+    """The short declarative clause a paragraph opens with, when it reads as a heading.
+
+    "健全多层次社会保障体系。完善……" opens with a heading run into its paragraph;
+    "今年是关键之年。……" and "完成14个地块收储。……" open with a statement.
+    """
+    match = RUN_IN.match(paragraph)
+    if not match or len(paragraph) - match.end() < max(MIN_RUN_ON, 2 * len(match["clause"])):
+        return ""
+    clause = match["clause"]
+    if re.search(r"[\d\s]|是|了$|的$", clause):
+        return ""
+    return clause
 
 
 def strip_markdown_heading(text: str) -> str:

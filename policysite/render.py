@@ -70,7 +70,7 @@ def section_page(document: Document, section: Section, position: int) -> Page:
     if section.subtitle:
         body.append(lead(section.subtitle))
     body.append(figures_box(document, position))
-    body += section_body(section, level=2)
+    body += section_body(section, level=2, run_in_headings=True)
     body.append(related_block(document, section))
     body.append(credit(document, link=f"{FULLTEXT}.md#{section.slug}"))
     return page(f"{document.slug}/{section.slug}.md", meta, body)
@@ -114,7 +114,7 @@ def fulltext_page(document: Document) -> Page:
         body.append(f"## {text(section.heading)} {{ #{section.slug} }}")
         if section.subtitle:
             body.append(lead(section.subtitle))
-        body += section_body(section, level=3)
+        body += section_body(section, level=3, run_in_headings=False)
     body += [text(line) for line in document.footer.lines]
     return page(f"{document.slug}/{FULLTEXT}.md", meta, body)
 
@@ -305,15 +305,29 @@ def about_page(documents: list[Document]) -> Page:
 # --- pieces ------------------------------------------------------------------------
 
 
-def section_body(section: Section, level: int) -> list[str]:
-    """Paragraphs verbatim, with "(一)"-style sub-headings where they stood."""
+def section_body(section: Section, level: int, run_in_headings: bool) -> list[str]:
+    """Paragraphs verbatim, with "(一)"-style sub-headings where they stood.
+
+    A run-in heading ("狠抓白鹅潭商务区开发建设。落实……") becomes a heading of
+    its own (listed in the page's table of contents) when `run_in_headings`,
+    else a bold lead that keeps the paragraph whole.
+    """
     blocks = []
     subheadings = {sub.paragraph_index: sub for sub in section.subheadings}
+    run_in_level = level + 1 if section.subheadings else level
     for index in range(len(section.paragraphs) + 1):
         if index in subheadings:
             blocks.append(f"{'#' * level} {text(subheadings[index].text)}")
-        if index < len(section.paragraphs):
-            blocks.append(text(section.paragraphs[index]))
+        if index == len(section.paragraphs):
+            break
+        paragraph, clause = section.paragraphs[index], section.leads.get(index)
+        if not clause:
+            blocks.append(text(paragraph))
+        elif run_in_headings:
+            blocks.append(f"{'#' * run_in_level} {text(clause)}")
+            blocks.append(text(paragraph[len(clause) + 1 :]))
+        else:
+            blocks.append(f"**{text(clause)}。**{text(paragraph[len(clause) + 1 :])}")
     return blocks
 
 
@@ -361,7 +375,7 @@ def display_date(iso: str) -> str:
 
 def first_sentence(paragraphs: list[str]) -> str:
     for paragraph in paragraphs:
-        match = re.match(r".+?[。!?!?]", paragraph)
+        match = re.match(r".+?[。!?！？]", paragraph)
         return (match.group() if match else paragraph)[:120]
     return ""
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import threading
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from static_server import serving  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -15,23 +17,9 @@ FLAGS = [
 ]
 
 
-@contextlib.contextmanager
 def serve(folder: Path):
-    """Serve a built site on a free loopback port; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    """Serve a built site on a free loopback port, as a static host does (gzip, 404 page)."""
+    return serving(folder)
 
 
 @contextlib.contextmanager

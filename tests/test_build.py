@@ -80,8 +80,12 @@ def test_no_text_lost(project):
             assert sentence in generated, sentence
     section_pages = {slug: (project / "docs" / "liwan-2022" / f"{slug}.md").read_text(encoding="utf-8") for slug in SECTION_SLUGS}
     for slug, section in zip(SECTION_SLUGS, document.sections):
-        for paragraph in section.paragraphs:
-            assert paragraph in section_pages[slug]
+        for index, paragraph in enumerate(section.paragraphs):
+            clause = section.leads.get(index)
+            if clause:  # a run-in heading: its own heading, then the rest of the paragraph
+                assert f"## {clause}\n\n{paragraph[len(clause) + 1:]}\n" in section_pages[slug]
+            else:
+                assert paragraph in section_pages[slug]
 
 
 def test_every_page_credits_the_source(project):

@@ -7,6 +7,8 @@ import re
 
 import yaml
 
+from policysite.typography import fullwidth
+
 from browser import chromium, serve
 from conftest import SEED, front_matter, make_project, mkdocs_build, run_build
 
@@ -31,10 +33,14 @@ HOSTILE_HEADING = '科技: "创新" --- # 一'
 HOSTILE_DECK = "优化布局: 'x' #y --- {z}"
 
 
+def injected_lines() -> list[str]:
+    return [f"{line}第{i}行。" if not re.fullmatch(r"[-*]+", line) else line for i, line in enumerate(INJECTED)]
+
+
 def hostile_seed() -> str:
     text = SEED.read_text(encoding="utf-8")
     text = text.replace("科技创新\n\n优化科技创新生态布局,培育壮大科创载体", f"{HOSTILE_HEADING}\n\n{HOSTILE_DECK}")
-    lines = "\n\n".join(f"{line}第{i}行。" if not re.fullmatch(r"[-*]+", line) else line for i, line in enumerate(INJECTED))
+    lines = "\n\n".join(injected_lines())
     return text.replace("\n\n产业体系\n", f"\n\n{lines}\n\n产业体系\n")
 
 
@@ -58,10 +64,11 @@ def test_hostile_text_is_escaped_and_never_runs(tmp_path):
     body = re.split(r'<h2 id="相关政策"', body)[0]                                     # our 相关政策 list
     for tag in ("<h2", "<h3", "<ol", "<ul", "<blockquote", "<table", "<hr", "<em>", "<code>"):
         assert tag not in body, tag
+    # The reader sees each line as written, with full-width marks in its Chinese text.
     text = html.unescape(re.sub(r"<[^>]+>", "", article))
-    for line in INJECTED:
-        assert line in text, line
-    assert HOSTILE_HEADING in text and HOSTILE_DECK in text
+    for line in injected_lines():
+        assert fullwidth(line) in text, line
+    assert fullwidth(HOSTILE_HEADING) in text and fullwidth(HOSTILE_DECK) in text
 
     with serve(site) as base, chromium() as browser:
         tab = browser.new_page()
@@ -70,9 +77,9 @@ def test_hostile_text_is_escaped_and_never_runs(tmp_path):
         tab.goto(f"{base}liwan-2022/{section.stem}/")
         tab.wait_for_load_state("networkidle")
         assert tab.evaluate("window.__pwned") is None
-        assert tab.locator("article h1").inner_text().strip().rstrip("¶") == HOSTILE_HEADING
+        assert tab.locator("article h1").inner_text().strip().rstrip("¶") == fullwidth(HOSTILE_HEADING)
         assert tab.locator("article script:not([type])").count() == 0
-        for line in INJECTED[:3]:
-            assert tab.get_by_text(line, exact=False).count() >= 1
+        for line in injected_lines()[:3]:
+            assert tab.get_by_text(fullwidth(line), exact=False).count() >= 1
         tab.get_by_text("[点我](javascript:window.__pwned=3)", exact=False).first.click()
         assert tab.evaluate("window.__pwned") is None and not dialogs

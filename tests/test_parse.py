@@ -107,3 +107,41 @@ def test_detection_is_structural_not_a_word_list(tmp_path):
         text = re.sub(rf"^{old}$", new, text, flags=re.M)
     document = parse_text(tmp_path, text.encode())
     assert [s.heading for s in document.sections] == list(renamed.values())
+
+
+def test_run_in_headings_of_the_seed(document):
+    leads = {section.heading: list(section.leads.values()) for section in document.sections if section.leads}
+    assert leads["平台建设"] == ["狠抓白鹅潭商务区开发建设", "狠抓海龙围科创区开发建设", "狠抓重大项目建设"]
+    assert "健全多层次社会保障体系" in leads["民生实事"]
+    for section in document.sections:
+        for index, clause in section.leads.items():
+            assert section.paragraphs[index].startswith(clause + "。")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "lead"),
+    [
+        ("健全多层次社会保障体系。" + "完善社会保险制度,扩大参保覆盖面,提高待遇水平,推进医保支付方式改革。", "健全多层次社会保障体系"),
+        ("今年是全面实施十四五规划的关键之年。" + "全区上下要坚定信心,攻坚克难,奋力完成全年目标任务。", ""),
+        ("完成14个地块收储。" + "为产业发展释放空间,加快推进一批重大项目落地,形成有效投资。", ""),
+        ("推进交通建设。" + "打通断头路。", ""),  # too little after it: a sentence, not a heading
+        ("2022年,荔湾区将坚定不移建平台、抓项目,在夯实发展后劲上谋求更大突破。", ""),
+        ("加快建设“智慧荔湾”。" + "推动政务服务一网通办,提升城市治理和公共服务的数字化、智能化水平。", "加快建设“智慧荔湾”"),
+    ],
+)
+def test_run_in_lead_is_a_short_clause_opening_a_long_paragraph(paragraph, lead):
+    from policysite.parse import run_in_lead
+
+    assert run_in_lead(paragraph) == lead
+
+
+def test_full_width_punctuation_in_a_seed(tmp_path):
+    """Seeds that kept their full-width marks parse like those that lost them."""
+    ascii_seed = SEED.read_text(encoding="utf-8")
+    full_width = re.sub(r"(?<=[\u4e00-\u9fff]),", "\uff0c", ascii_seed)
+    full_width = full_width.replace("狠抓白鹅潭商务区开发建设。", "\uff08一\uff09狠抓白鹅潭商务区开发建设。")
+    document = parse_text(tmp_path, full_width.encode("utf-8"))
+    assert [s.heading for s in document.sections] == SEED_HEADINGS
+    platform = document.sections[5]
+    assert [sub.text for sub in platform.subheadings] == ["\uff08一\uff09狠抓白鹅潭商务区开发建设"]
+    assert document.sections[0].subtitle == SEED_SUBTITLES[0].replace(",", "\uff0c")

@@ -25,7 +25,7 @@ def test_section_pages_in_article_order(built_site):
     for slug, heading in zip(SECTION_SLUGS, SEED_HEADINGS):
         page = read(built_site, f"liwan-2022/{slug}/index.html")
         assert f"<h1 id=" in page and f">{heading}<" in page
-        assert "南都新闻,未经授权不得转载。" in page
+        assert "南都新闻，未经授权不得转载。" in page  # full-width as rendered
     nav = read(built_site, "liwan-2022/index.html")
     positions = [nav.index(f'href="../liwan-2022/{slug}/"') if f'href="../liwan-2022/{slug}/"' in nav else nav.index(f'href="{slug}/"') for slug in SECTION_SLUGS]
     assert positions == sorted(positions)

@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site pages test bench chromium clean
+.PHONY: serve site pages test bench lighthouse chromium clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve
@@ -18,8 +18,12 @@ site: $(VENV)/.site
 pages: $(VENV)/.site
 	$(BIN)/python build.py
 
-test: $(VENV)/.test chromium
+test: $(VENV)/.test node_modules/.installed chromium
 	$(BIN)/python -m pytest
+
+# Lighthouse (mobile) on the home page and a section page, served gzip-compressed.
+lighthouse: $(VENV)/.site node_modules/.installed chromium
+	$(BIN)/python bench/lighthouse.py --json bench/results/lighthouse.json
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -33,9 +37,14 @@ $(VENV)/.site: requirements.txt
 	$(BIN)/python -m pip install -q -r requirements.txt
 	touch $@
 
+# axe-core for the accessibility tests, Lighthouse for `make lighthouse` (package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(VENV)/.test: requirements-test.txt $(VENV)/.site
 	$(BIN)/python -m pip install -q -r requirements-test.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) node_modules site .pytest_cache test-artifacts

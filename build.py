@@ -11,8 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from policysite.pipeline import build
-from policysite.segment import MissingJieba
+try:
+    from policysite.pipeline import build
+    from policysite.segment import MissingJieba
+except ModuleNotFoundError as missing:  # run outside the project's environment
+    sys.exit(f"build.py: {missing.name} is not installed: pip install -r requirements.txt (or run `make pages`)")
 
 ROOT = Path(__file__).resolve().parent
 

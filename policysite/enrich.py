@@ -49,11 +49,11 @@ def enrich(documents: list[Document]) -> list[Document]:
     found = {id(section): candidates(section) for document in documents for section in document.sections}
     idf = corpus_idf(list(found.values()))
     for document in documents:
+        document.place = document_place(document)
         document.slug = document.slug or document_slug(document)
         assign_section_slugs(document.sections)
-        home = document_place(document)
         for section in document.sections:
-            section.tags = section_tags(section, found[id(section)], document, idf, home)
+            section.tags = section_tags(section, found[id(section)], document, idf, document.place)
     assign_document_slugs(documents)
     relate(documents)
     for document in documents:
@@ -115,7 +115,7 @@ def split_compounds(words: list[str]) -> list[str]:
 
 def document_slug(document: Document) -> str:
     """Place and year, e.g. liwan-2022, so URLs say which report this is."""
-    place = document_place(document)
+    place = document.place
     year = document.year or next(iter(re.findall(r"(?:19|20)\d\d", document.title)), "")
     base = to_slug(place, max_words=2) if place else to_slug(document.title, max_words=3)
     return "-".join(part for part in (base, year) if part) or "report"

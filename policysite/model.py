@@ -90,6 +90,7 @@ class Document:
     sections: list[Section]
     footer: Footer
     slug: str = ""              # set by enrich, e.g. "liwan-2022"
+    place: str = ""             # set by enrich: the area reported on, e.g. "荔湾"
     source_url: str = ""
     extra_tags: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

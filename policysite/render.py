@@ -7,6 +7,7 @@ Seed text is data, never markup: every string from a seed goes through
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 
@@ -20,6 +21,7 @@ FULLTEXT = "quanwen"   # slug of each document's full-text page
 FIGURES = "shudu"      # slug of each document's 数读 page
 ENTITIES = "entities"  # site-wide page of places, projects and programmes
 SITE_NAME = "政府工作报告"
+MAX_NAV_ITEMS = 12     # links in one level of the navigation before an archive is grouped
 
 
 def render(documents: list[Document]) -> list[Page]:
@@ -38,15 +40,39 @@ def render(documents: list[Document]) -> list[Page]:
 
 
 def nav(documents: list[Document]) -> list:
-    """MkDocs navigation: documents newest first, sections in article order."""
+    """MkDocs navigation: documents newest first, sections in article order.
+
+    An archive is grouped by year, and a year with many reports by place, so
+    that with navigation.prune each page lists a bounded number of links
+    however large the archive grows.
+    """
+    newest_first = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
     entries: list = [{"首页": "index.md"}]
-    for document in sorted(documents, key=lambda d: (d.date, d.slug), reverse=True):
-        children: list = [f"{document.slug}/index.md", {"数读": f"{document.slug}/{FIGURES}.md"}]
-        children += [{s.heading: f"{document.slug}/{s.slug}.md"} for s in document.sections]
-        children.append({"全文": f"{document.slug}/{FULLTEXT}.md"})
-        entries.append({document.title: children})
+    if len(documents) <= MAX_NAV_ITEMS:
+        entries += [document_nav(document) for document in newest_first]
+    else:
+        for year, in_year in grouped(newest_first, lambda d: d.year or "未注明年份"):
+            if len(in_year) <= MAX_NAV_ITEMS:
+                entries.append({f"{year}年" if year.isdigit() else year: [document_nav(d) for d in in_year]})
+                continue
+            by_place = grouped(sorted(in_year, key=lambda d: (d.place, d.slug)), lambda d: d.place or "其他")
+            entries.append({f"{year}年" if year.isdigit() else year: [
+                {place: [document_nav(d) for d in in_place]} for place, in_place in by_place
+            ]})
     entries += [{"标签": "tags.md"}, {"地名与项目": f"{ENTITIES}.md"}, {"关于": "about.md"}]
     return entries
+
+
+def document_nav(document: Document) -> dict:
+    children: list = [{"概览": f"{document.slug}/index.md"}, {"数读": f"{document.slug}/{FIGURES}.md"}]
+    children += [{s.heading: f"{document.slug}/{s.slug}.md"} for s in document.sections]
+    children.append({"全文": f"{document.slug}/{FULLTEXT}.md"})
+    return {document.title: children}
+
+
+def grouped(documents: list[Document], key) -> list[tuple[str, list[Document]]]:
+    """Documents in runs of equal key, in the order given (itertools.groupby, listed)."""
+    return [(name, list(run)) for name, run in itertools.groupby(documents, key=key)]
 
 
 # --- pages -------------------------------------------------------------------------
@@ -162,8 +188,13 @@ def figures_box(document: Document, position: int) -> str:
     figures = [f for f in document.figures if f.section == position]
     if not figures:
         return ""
-    items = [f"    - **{text(f.text)}** {text(f.measure)}" + (f" <small>{text(f.qualifier)}</small>" if f.qualifier else "") for f in figures]
-    return f'!!! abstract "数读"\n\n' + "\n".join(items) + f"\n\n    [全部数字]({FIGURES}.md)"
+    items = [f"- **{text(f.text)}** {text(f.measure)}" + (f" <small>{text(f.qualifier)}</small>" if f.qualifier else "") for f in figures]
+    # An admonition kept out of the search index: its figures are in the text,
+    # and search snippets should show the text.
+    return (
+        '<div class="admonition abstract" data-search-exclude markdown>\n<p class="admonition-title">数读</p>\n\n'
+        + "\n".join(items) + f"\n\n[全部数字]({FIGURES}.md)\n\n</div>"
+    )
 
 
 def home_page(documents: list[Document]) -> Page:
@@ -172,7 +203,7 @@ def home_page(documents: list[Document]) -> Page:
         only = documents[0]
         overview = overview_page(only, prefix=f"{only.slug}/", search=False)
         return Page("index.md", overview.content)
-    meta = {"title": SITE_NAME, "description": "政府工作报告逐条阅读:按政策主题切分、可搜索、可按标签浏览。"}
+    meta = {"title": SITE_NAME, "description": "政府工作报告逐条阅读：按政策主题切分、可搜索、可按标签浏览。"}
     body = [f"# {SITE_NAME}"]
     items = []
     for document in documents:
@@ -270,7 +301,8 @@ def related_block(document: Document, section: Section) -> str:
         link = f"{related.slug}.md" if related.document == document.slug else f"../{related.document}/{related.slug}.md"
         shared = "、".join(text(tag) for tag in related.shared)
         items.append(f"- [{text(related.heading)}]({link}) <small>共同标签:{shared}</small>")
-    return "## 相关政策\n\n" + "\n".join(items)
+    # A block of its own, so print (extra.css) can leave it out.
+    return '<div class="related" markdown>\n\n## 相关政策\n\n' + "\n".join(items) + "\n\n</div>"
 
 
 def about_page(documents: list[Document]) -> Page:

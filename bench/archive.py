@@ -1,0 +1,62 @@
+"""Synthetic archives for the scaling benchmark, made from a real seed.
+
+Each copy reports on another district and year: the seed's district and year
+are replaced, its sections shuffled, so every copy has its own title, date,
+slug and section order, as an archive of every district and every year would.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from policysite.parse import parse  # noqa: E402
+from policysite.read import read_seed  # noqa: E402
+
+# Guangzhou's eleven districts, as the report names them.
+DISTRICTS = ["荔湾", "越秀", "海珠", "天河", "白云", "黄埔", "番禺", "花都", "南沙", "从化", "增城"]
+
+
+def make_archive(seed: Path, count: int, folder: Path) -> list[Path]:
+    """Write `count` seeds into folder (district × year copies of `seed`)."""
+    document = parse(read_seed(seed))
+    text = seed.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    home = next((d for d in DISTRICTS if d in document.title), "")
+    year = document.date[:4]
+    # The seed as head / sections / tail, by line numbers (1-based, inclusive).
+    bounds = [(s.first_line, s.last_line) for s in document.sections]
+    head = lines[: bounds[0][0] - 1]
+    blocks = ["\n".join(lines[a - 1 : b]) for a, b in bounds]
+    tail = lines[bounds[-1][1] :]
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for index in range(count):
+        district = DISTRICTS[index % len(DISTRICTS)]
+        new_year = str(int(year) - index // len(DISTRICTS))
+        shuffled = blocks[:]
+        if index:  # the first copy is the seed itself
+            random.Random(index).shuffle(shuffled)
+        body = "\n".join(head) + "\n" + "\n\n".join(shuffled) + "\n" + "\n".join(tail)
+        if home:
+            body = body.replace(home, district)
+        body = body.replace(year, new_year)
+        path = folder / f"{index:04d}_{district}_{new_year}.txt"
+        path.write_text(body, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write a synthetic archive of N seeds")
+    parser.add_argument("count", type=int)
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args()
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    print(f"{len(make_archive(seeds[0], args.count, args.folder))} seeds written to {args.folder}")

@@ -6,13 +6,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site pages test bench lighthouse chromium clean
+.PHONY: serve site pages test bench bench-quick lighthouse chromium clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve
 
+# The hook runs the pipeline (build.py's) before MkDocs builds.
 site: $(VENV)/.site
-	$(BIN)/python build.py
 	$(BIN)/mkdocs build --strict
 
 pages: $(VENV)/.site
@@ -20,6 +20,13 @@ pages: $(VENV)/.site
 
 test: $(VENV)/.test node_modules/.installed chromium
 	$(BIN)/python -m pytest
+
+# Benchmarks (bench/bench.py): the full run takes about 15 minutes; CI runs the quick one.
+bench: $(VENV)/.test chromium
+	$(BIN)/python bench/bench.py
+
+bench-quick: $(VENV)/.test
+	$(BIN)/python bench/bench.py --quick
 
 # Lighthouse (mobile) on the home page and a section page, served gzip-compressed.
 lighthouse: $(VENV)/.site node_modules/.installed chromium

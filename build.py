@@ -11,11 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
+NOT_INSTALLED = "error: {} is not installed: pip install -r requirements.txt (or run `make pages`)"
+
 try:
     from policysite.pipeline import build
     from policysite.segment import MissingJieba
 except ModuleNotFoundError as missing:  # run outside the project's environment
-    sys.exit(f"build.py: {missing.name} is not installed: pip install -r requirements.txt (or run `make pages`)")
+    sys.exit(NOT_INSTALLED.format(missing.name))
 
 ROOT = Path(__file__).resolve().parent
 
@@ -36,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         report = build(args.seeds, args.out, check=args.check)
     except MissingJieba as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except ModuleNotFoundError as missing:  # the stages import their libraries when needed
+        print(NOT_INSTALLED.format(missing.name), file=sys.stderr)
         return 1
     for line in report.errors:
         print(f"error: {line}", file=sys.stderr)

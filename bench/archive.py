@@ -1,4 +1,5 @@
-"""Synthetic archives for the scaling benchmark, made from a real seed.
+"""Synthetic archives for the scaling benchmark, made from a real seed, and
+copies of the project to build them in (the tests use the same copies).
 
 Each copy reports on another district and year: the seed's district and year
 are replaced, its sections shuffled, so every copy has its own title, date,
@@ -8,6 +9,7 @@ slug and section order, as an archive of every district and every year would.
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -16,6 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 from policysite.parse import parse  # noqa: E402
 from policysite.read import read_seed  # noqa: E402
+
+# What a copy of the project needs besides its seeds and generated pages.
+PROJECT_FILES = ["mkdocs.yml", "build.py", "hooks", "overrides", "policysite", "docs/stylesheets"]
 
 # Guangzhou's eleven districts, as the report names them.
 DISTRICTS = ["荔湾", "越秀", "海珠", "天河", "白云", "黄埔", "番禺", "花都", "南沙", "从化", "增城"]
@@ -49,6 +54,18 @@ def make_archive(seed: Path, count: int, folder: Path) -> list[Path]:
         path.write_text(body, encoding="utf-8")
         written.append(path)
     return written
+
+
+def copy_project(where: Path) -> Path:
+    """The project's code and configuration, without seeds or generated pages, in `where`."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (where / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, where / name)
+    return where
 
 
 if __name__ == "__main__":

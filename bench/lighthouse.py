@@ -63,7 +63,6 @@ def main() -> int:
 def build_site(site: Path, site_url: str) -> None:
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     python = sys.executable
-    subprocess.run([python, "build.py", "-q"], cwd=ROOT, check=True, env=env)
     subprocess.run([python, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env)
 
 

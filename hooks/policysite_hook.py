@@ -21,27 +21,41 @@ if str(ROOT) not in sys.path:
 
 from policysite import search, typography  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
-from policysite.render import nav, tag_kinds  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policysite")
 
 
 def on_config(config):
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None and not jieba_available():
+    search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if search_plugin is None:
+        return
+    if not jieba_available():
         raise PluginError("jieba is not installed, so Chinese search would not work: pip install -r requirements.txt")
+    # Material's index cuts Chinese with jieba; ours cuts it into search atoms
+    # with the same jieba (and lexicon), in that one pass.
+    search_plugin.search_index._segment_chinese = search.for_search
+
+
+# What the last pre-build told MkDocs: navigation, tag kinds, search scopes.
+SITE: dict = {}
 
 
 def on_pre_build(config):
     report = build(seeds_dir(config), Path(config.docs_dir))
+    SITE.clear()
+    SITE.update(report.site)
     for line in report.errors:
         log.error(line)
     for line in report.warnings:
         log.warning(line)
     log.info(f"policysite: {report.summary()}")
-    config.nav = fullwidth_titles(nav(report.documents))
+    if not report.site:  # no seed could be read: MkDocs builds what docs/ has
+        return
+    config.nav = fullwidth_titles(report.site["nav"])
+    # The search scope of pages that have none of their own (404): the site's.
+    config.extra["search_scope"] = search.SITE_SCOPE if report.site.get("scopes") else ""
     # Tag → kind, so Material shows each tag with its kind's icon (theme.icon.tag).
-    config.extra["tags"] = {tag: kind for tag, kind in sorted(tag_kinds(report.documents).items())}
+    config.extra["tags"] = report.site["tags"]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -49,6 +63,9 @@ def on_page_markdown(markdown, page, config, files):
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = typography.fullwidth(page.meta[key])
+    # An archive is searched a part at a time (main.html loads the page's part).
+    if SITE.get("scopes"):
+        page.meta["search_scope"] = search.page_scope(page.file.src_uri, SITE["scopes"])
     return markdown
 
 
@@ -60,7 +77,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    search.adapt_site(Path(config.site_dir))
+    search.adapt_site(Path(config.site_dir), SITE.get("scopes", {}))
 
 
 def on_serve(server, config, builder):

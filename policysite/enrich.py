@@ -13,6 +13,7 @@ from collections import Counter
 from pypinyin import Style, lazy_pinyin
 
 from . import figures, segment
+from .groups import search_scopes
 from .model import Document, Related, Section
 
 # Slugs reserved for the pages every document has besides its sections.
@@ -280,20 +281,35 @@ def relate(documents: list[Document]) -> None:
     """相关政策: for each section, the sections sharing the most weighted tags.
 
     The score of a pair is the same seen from either side; a section is never
-    related to itself, and relations cross documents.
+    related to itself, and relations cross documents. In an archive a section
+    is compared with those of its own group (groups.py) and of its place in
+    other years, through an index of tags: the work grows with the archive,
+    not with its square.
     """
     everything = [(document, section) for document in documents for section in document.sections]
-    for document, section in everything:
+    scopes = search_scopes(documents)
+    pools = [[("group", scopes.get(d.slug, ""))] + ([("place", d.place)] if d.place else []) for d, _ in everything]
+    postings: dict[tuple, list[int]] = {}
+    for index, (_, section) in enumerate(everything):
+        for pool in pools[index]:
+            for tag in section.tags:
+                postings.setdefault((pool, tag), []).append(index)
+    for index, (document, section) in enumerate(everything):
+        shared_tags: dict[int, set[str]] = {}
+        for pool in pools[index]:
+            for tag in section.tags:
+                for other in postings[(pool, tag)]:
+                    if other != index:
+                        shared_tags.setdefault(other, set()).add(tag)
         scored = []
-        for order, (other_document, other) in enumerate(everything):
-            if other is section:
-                continue
-            shared = tuple(tag for tag in section.tags if tag in other.tags)
-            score = pair_score(section, other)
-            if score > 0:
-                scored.append((-score, order, Related(other_document.slug, other.slug, other.heading, shared, score)))
+        for other, tags in shared_tags.items():
+            other_document, other_section = everything[other]
+            shared = tuple(tag for tag in section.tags if tag in tags)
+            score = pair_score(section, other_section)
+            scored.append((-score, other, Related(other_document.slug, other_section.slug, other_section.heading, shared, score)))
         section.related = [related for _, _, related in sorted(scored)[:MAX_RELATED]]
 
 
 def pair_score(a: Section, b: Section) -> float:
-    return sum(KIND_WEIGHTS[a.kinds.get(tag, TOPIC)] for tag in set(a.tags) & set(b.tags))
+    """Weighted shared tags (summed in tag order: the same float every run)."""
+    return sum(KIND_WEIGHTS[a.kinds.get(tag, TOPIC)] for tag in a.tags if tag in b.tags)

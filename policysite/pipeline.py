@@ -9,24 +9,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import write
-from .enrich import enrich
+from . import segment, write
 from .model import Document, Page
-from .parse import parse
 from .read import SeedError, read_seed
-from .render import render
 from .sidecar import read_sidecar
 
 SEED_SUFFIXES = (".txt",)
+# The code that turns seeds into pages: a change to it is a change to the output.
+CODE = Path(__file__).resolve().parent
 
 
 @dataclass
 class Report:
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # empty when nothing changed (fast path)
     errors: list[str] = field(default_factory=list)      # one line each, naming the file
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)       # -v detail: encodings used
     plan: write.Plan = field(default_factory=write.Plan)
+    site: dict = field(default_factory=dict)             # what MkDocs needs: nav, tag kinds (write.site_data)
+    seeds: int = 0                                       # seeds read
 
     @property
     def ok(self) -> bool:
@@ -35,40 +36,69 @@ class Report:
     def summary(self) -> str:
         p = self.plan
         return (
-            f"{len(self.documents)} document(s): {len(p.write)} page(s) written, "
+            f"{self.seeds} document(s): {len(p.write)} page(s) written, "
             f"{len(p.unchanged)} unchanged, {len(p.remove)} removed"
             + (f", {len(self.errors)} error(s)" if self.errors else "")
         )
 
 
 def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
-    """Read, parse, enrich, render and (unless `check`) write every seed."""
+    """Read, parse, enrich, render and (unless `check`) write every seed.
+
+    When the seeds and the code are those of the last build and its pages are
+    intact, the manifest already says what the build would do: nothing is
+    parsed, segmented or rendered (the costly part is jieba).
+    """
     report = Report()
     seed_files = find_seeds(seeds_dir)
     if not seed_files:
         report.errors.append(f"{seeds_dir}: no seed files ({', '.join('*' + s for s in SEED_SUFFIXES)})")
         return report
 
-    failed: set[str] = set()
+    seeds, failed = [], set()
     for path in seed_files:
         name = path.relative_to(seeds_dir).as_posix()
         try:
-            seed = read_seed(path, name)
-            seed = read_sidecar(seed)
+            seeds.append(read_sidecar(read_seed(path, name)))
         except SeedError as error:
             report.errors.append(str(error))
             failed.add(name)
             continue
-        document = parse(seed)
-        report.notes.append(f"{path}: read as {seed.encoding}")
-        report.warnings += [f"{path}: {warning}" for warning in document.warnings]
-        report.documents.append(document)
+        report.notes.append(f"{path}: read as {seeds[-1].encoding}")
+    report.seeds = len(seeds)
 
+    inputs = write.fingerprint(seeds, CODE)
+    cached = None if failed else write.unchanged_build(out_dir, inputs)
+    if cached is not None:
+        report.plan, report.site = cached
+        report.warnings = [f"{seeds_dir / name}: {warning}" for name, warning in report.site["warnings"]]
+        segment.add_words(report.site["terms"])
+        return report
+
+    # Imported only now: a build with nothing to do needs none of the stages
+    # (importing pypinyin alone takes about 0.3 s).
+    from .enrich import enrich, quoted_terms
+    from .groups import search_scopes
+    from .parse import parse
+    from .render import nav, render, tag_kinds
+
+    report.documents = [parse(seed) for seed in seeds]
+    warnings = [(document.seed, warning) for document in report.documents for warning in document.warnings]
+    report.warnings = [f"{seeds_dir / name}: {warning}" for name, warning in warnings]
     pages = render(enrich(report.documents)) if report.documents else []
+    report.site = write.site_data(
+        nav=nav(report.documents), tags=tag_kinds(report.documents), scopes={slug: scope for slug, scope in search_scopes(report.documents).items() if scope},
+        terms=quoted_terms(report.documents), warnings=warnings,
+    )
     # A failed seed keeps its pages, and the site-wide pages are not removed for
     # want of documents: a bad seed never costs anything that was built before.
     keep = failed | {""} if failed else set()
-    report.plan = write.plan(pages, owners(report.documents, pages), out_dir, keep_seeds=keep)
+    if failed and not report.documents:
+        report.site = write.read_record(out_dir).get("site") or report.site
+    report.plan = write.plan(
+        pages, owners(report.documents, pages), out_dir, keep_seeds=keep,
+        inputs="" if failed else inputs, site=report.site,
+    )
     report.errors += [
         f"{out_dir / path}: not generated by build.py; refusing to overwrite it" for path in report.plan.conflicts
     ]

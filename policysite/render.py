@@ -7,13 +7,13 @@ Seed text is data, never markup: every string from a seed goes through
 from __future__ import annotations
 
 import html
-import itertools
 import json
 import re
 
 import yaml
 
 from . import export
+from .groups import MAX_GROUP, archive_groups
 from .model import Document, Page, Section
 
 GENERATOR = "build.py"
@@ -21,15 +21,21 @@ FULLTEXT = "quanwen"   # slug of each document's full-text page
 FIGURES = "shudu"      # slug of each document's 数读 page
 ENTITIES = "entities"  # site-wide page of places, projects and programmes
 SITE_NAME = "政府工作报告"
-MAX_NAV_ITEMS = 12     # links in one level of the navigation before an archive is grouped
+YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+MAX_MENTIONS = 12      # sentences shown for one place or project on the 地名与项目 page
+MAX_SITE_TAGS = 60     # tags of one kind on an archive's tag index
 
 
 def render(documents: list[Document]) -> list[Page]:
     """Every generated page of the site, sorted by path."""
-    newest_first = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
-    pages = [home_page(newest_first), tags_page(documents), entities_page(documents), about_page(newest_first)]
+    newest = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
+    archive = is_archive(documents)
+    pages = [home_page(newest), entities_page(documents), about_page(newest)]
+    pages.append(site_tags_page(documents) if archive else tags_page(documents))
     pages.append(Page(export.SCHEMA_PATH, export.schema_json()))
     for document in documents:
+        if archive:  # each report lists its own tags; the site's page would grow without end
+            pages.append(tags_page([document], prefix=f"{document.slug}/"))
         pages.append(overview_page(document))
         pages.append(fulltext_page(document))
         pages.append(figures_page(document))
@@ -42,37 +48,29 @@ def render(documents: list[Document]) -> list[Page]:
 def nav(documents: list[Document]) -> list:
     """MkDocs navigation: documents newest first, sections in article order.
 
-    An archive is grouped by year, and a year with many reports by place, so
-    that with navigation.prune each page lists a bounded number of links
-    however large the archive grows.
+    With navigation.prune each page renders only the path to itself, so with
+    an archive grouped by year (and place) a page lists a bounded number of
+    links however large the archive grows.
     """
-    newest_first = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
     entries: list = [{"首页": "index.md"}]
-    if len(documents) <= MAX_NAV_ITEMS:
-        entries += [document_nav(document) for document in newest_first]
-    else:
-        for year, in_year in grouped(newest_first, lambda d: d.year or "未注明年份"):
-            if len(in_year) <= MAX_NAV_ITEMS:
-                entries.append({f"{year}年" if year.isdigit() else year: [document_nav(d) for d in in_year]})
-                continue
-            by_place = grouped(sorted(in_year, key=lambda d: (d.place, d.slug)), lambda d: d.place or "其他")
-            entries.append({f"{year}年" if year.isdigit() else year: [
-                {place: [document_nav(d) for d in in_place]} for place, in_place in by_place
-            ]})
+    for group in archive_groups(documents):  # newest first: a group follows its siblings
+        level = entries
+        for title in group.titles:
+            if not level or title not in level[-1]:
+                level.append({title: []})
+            level = level[-1][title]
+        level.extend(document_nav(document, with_tags=bool(group.titles)) for document in group.documents)
     entries += [{"标签": "tags.md"}, {"地名与项目": f"{ENTITIES}.md"}, {"关于": "about.md"}]
     return entries
 
 
-def document_nav(document: Document) -> dict:
+def document_nav(document: Document, with_tags: bool = False) -> dict:
     children: list = [{"概览": f"{document.slug}/index.md"}, {"数读": f"{document.slug}/{FIGURES}.md"}]
     children += [{s.heading: f"{document.slug}/{s.slug}.md"} for s in document.sections]
     children.append({"全文": f"{document.slug}/{FULLTEXT}.md"})
+    if with_tags:
+        children.append({"标签": f"{document.slug}/tags.md"})
     return {document.title: children}
-
-
-def grouped(documents: list[Document], key) -> list[tuple[str, list[Document]]]:
-    """Documents in runs of equal key, in the order given (itertools.groupby, listed)."""
-    return [(name, list(run)) for name, run in itertools.groupby(documents, key=key)]
 
 
 # --- pages -------------------------------------------------------------------------
@@ -131,8 +129,9 @@ def fulltext_page(document: Document) -> Page:
         "outlet": document.outlet,
         "date": document.date,
         "seed": f"seeds/{document.seed}",
-        # The whole article repeats every section: keep it below them in search.
-        "search": {"boost": 0.2},
+        # The whole article repeats every section: search finds the sections
+        # (and the intro on the overview), and indexes each text once.
+        "search": {"exclude": True},
     }
     body = [f"# {text(document.title)}", byline(document)]
     body += [text(paragraph) for paragraph in document.intro]
@@ -152,6 +151,7 @@ def figures_page(document: Document) -> Page:
         "description": f"{document.title}中的全部数字:主要预期目标和各部分的量化任务。",
         "document": document.title,
         "seed": f"seeds/{document.seed}",
+        "search": {"exclude": True},  # its figures are found in their sections
     }
     body = [f"# 数读", f"{text(document.title)}中承诺的每一个数字,按部分排列,点击部分名称查看原文。\n{{ .byline }}"]
     targets = [f for f in document.figures if f.section == 0]
@@ -206,9 +206,18 @@ def home_page(documents: list[Document]) -> Page:
     meta = {"title": SITE_NAME, "description": "政府工作报告逐条阅读：按政策主题切分、可搜索、可按标签浏览。"}
     body = [f"# {SITE_NAME}"]
     items = []
-    for document in documents:
+    for document in documents[:MAX_GROUP]:  # newest first: an archive shows its latest here
         items.append(f"-   [**{text(document.title)}**]({document.slug}/index.md)\n\n    {byline(document)}")
     body.append('<div class="grid cards" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>")
+    groups = [group for group in archive_groups(documents) if group.titles]
+    if len(documents) > MAX_GROUP and groups:
+        body.append("## 全部报告")
+        body.append("\n".join(
+            f"- {text(' · '.join(group.titles))}:" + "、".join(
+                f"[{text(d.place or d.title)}]({d.slug}/index.md)" for d in group.documents
+            )
+            for group in groups
+        ))
     return page("index.md", meta, body)
 
 
@@ -235,16 +244,32 @@ def tag_sections(documents: list[Document]) -> dict[str, list[tuple[Document, Se
     return found
 
 
+def newest_first(sections: dict[str, list[tuple[Document, Section]]]) -> dict[str, list[tuple[Document, Section]]]:
+    """Each tag's sections, newest report first (article order within a report)."""
+    return {tag: sorted(found, key=lambda pair: pair[0].date, reverse=True) for tag, found in sections.items()}
+
+
 def tags_of_kind(kind: str, kinds: dict[str, str], sections: dict[str, list]) -> list[str]:
     """Tags of one kind, those covering the most sections first."""
     return sorted((tag for tag, k in kinds.items() if k == kind), key=lambda t: (-len(sections[t]), t))
 
 
-def tags_page(documents: list[Document]) -> Page:
-    """Tags grouped by kind, each with how many sections it covers; Material lists the pages."""
+def is_archive(documents: list[Document]) -> bool:
+    return any(group.titles for group in archive_groups(documents))
+
+
+def tags_page(documents: list[Document], prefix: str = "") -> Page:
+    """Tags grouped by kind, each with how many sections it covers; Material lists the pages.
+
+    With a prefix, the tags of one report, listing only its pages (scope).
+    """
     meta = {"title": "标签", "description": "按地点、机构与项目、政策和主题浏览各政策部分。", "search": {"exclude": True}}
     kinds, sections = tag_kinds(documents), tag_sections(documents)
     body = ["# 标签"]
+    if prefix:  # one report's tags: a single listing of its own pages
+        body.append(f"{text(documents[0].title)}的标签。[全站标签](../tags.md)\n{{ .byline }}")
+        body.append("<!-- material/tags { scope: true } -->")
+        return page(f"{prefix}tags.md", meta, body)
     for kind, title in KIND_TITLES.items():
         names = tags_of_kind(kind, kinds, sections)
         if not names:
@@ -260,6 +285,25 @@ def tags_page(documents: list[Document]) -> Page:
     return page("tags.md", meta, body)
 
 
+def site_tags_page(documents: list[Document]) -> Page:
+    """An archive's tag index: the most used tags by kind, each linking to the
+    newest report's listing of it (each report has its own tags page)."""
+    meta = {"title": "标签", "description": "按地点、机构与项目、政策和主题浏览各报告的政策部分。", "search": {"exclude": True}}
+    kinds, sections = tag_kinds(documents), newest_first(tag_sections(documents))
+    body = ["# 标签", f"各报告中最常见的标签,每类至多{MAX_SITE_TAGS}个;数字为涉及的部分数,链接到最新一份报告的标签页。\n{{ .byline }}"]
+    for kind, title in KIND_TITLES.items():
+        names = tags_of_kind(kind, kinds, sections)[:MAX_SITE_TAGS]
+        if not names:
+            continue
+        body.append(f"## {title}")
+        body.append(" ".join(
+            f'<a class="tag-count" href="../{sections[tag][0][0].slug}/tags/#tag:{html.escape(tag_anchor(tag))}">'
+            f"{text(tag)}&nbsp;<small>{len(sections[tag])}</small></a>"
+            for tag in names
+        ))
+    return page("tags.md", meta, body)
+
+
 def tag_anchor(tag: str) -> str:
     """The id Material's tags plugin gives a tag's listing (pymdownx slugify, lower case)."""
     from pymdownx.slugs import slugify
@@ -270,7 +314,7 @@ def tag_anchor(tag: str) -> str:
 def entities_page(documents: list[Document]) -> Page:
     """地名与项目: each place, project and programme with the sentences that name it."""
     meta = {"title": "地名与项目", "description": "报告提到的地点、机构与项目、政策,以及提到它们的原文句子。"}
-    kinds, sections = tag_kinds(documents), tag_sections(documents)
+    kinds, sections = tag_kinds(documents), newest_first(tag_sections(documents))
     body = ["# 地名与项目", "报告中出现的地点、机构与项目和政策名称,附原文句子和所在部分。"]
     for kind in ("place", "org", "policy"):
         names = tags_of_kind(kind, kinds, sections)
@@ -284,7 +328,11 @@ def entities_page(documents: list[Document]) -> Page:
                 link = f"{document.slug}/{section.slug}.md"
                 for sentence in mentioning(section, name):
                     items.append(f"- {text(sentence)} ([{text(section.heading)}]({link}))")
-            body.append("\n".join(items))
+            # Newest reports first, a bounded number each: an archive names 白鹅潭 every year.
+            shown = items[:MAX_MENTIONS]
+            if len(items) > len(shown):
+                shown.append(f"- 另有{len(items) - len(shown)}处提及,可用搜索查找。")
+            body.append("\n".join(shown))
     return page(f"{ENTITIES}.md", meta, body)
 
 
@@ -413,7 +461,8 @@ def first_sentence(paragraphs: list[str]) -> str:
 
 
 def page(path: str, meta: dict, body: list[str]) -> Page:
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    # libyaml's dumper when PyYAML has it (same output, many times faster).
+    front = yaml.dump(meta, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False, width=1_000_000)
     content = f"---\n{front}---\n\n" + "\n\n".join(block for block in body if block) + "\n"
     return Page(path, content)
 

@@ -8,8 +8,8 @@ index cut text the same way, and the dictionary is loaded once per process.
 from __future__ import annotations
 
 import functools
-import re
 import logging
+import re
 from pathlib import Path
 
 LEXICON = Path(__file__).with_name("lexicon.txt")
@@ -19,18 +19,31 @@ class MissingJieba(RuntimeError):
     """jieba is not installed: nothing Chinese can be segmented."""
 
 
+# Words learnt from the seeds, taught to jieba when it loads (or at once, if loaded).
+LEARNT: dict[str, None] = {}
+
+
 @functools.cache
 def ready():
     """Load jieba's dictionary and the lexicon (once; later calls are free)."""
     try:
         import jieba
-        import jieba.posseg  # noqa: F401  (makes jieba.posseg available)
     except ImportError:
         raise MissingJieba("jieba is not installed: pip install -r requirements.txt") from None
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     jieba.load_userdict(str(LEXICON))
+    teach(jieba, LEARNT)
     return jieba
+
+
+@functools.cache
+def posseg():
+    """jieba's part-of-speech tagger: loaded only when tags are computed."""
+    import jieba.posseg
+
+    ready()
+    return jieba.posseg
 
 
 # Dictionary words only (HMM=False): jieba's HMM guesses new words from unknown
@@ -45,11 +58,22 @@ def lexicon_words() -> frozenset[str]:
 
 
 def add_words(terms: list[str]) -> None:
-    """Teach jieba words found in the seeds (quoted programme names and slogans)."""
-    jieba = ready()
-    for term in terms:
-        if not jieba.dt.FREQ.get(term):
-            jieba.add_word(term, freq=20, tag="nz")
+    """Teach jieba words found in the seeds (quoted programme names and slogans).
+
+    Taught when jieba loads, so a build with nothing to do never loads it.
+    """
+    LEARNT.update(dict.fromkeys(terms))
+    if ready.cache_info().currsize:
+        teach(ready(), terms)
+
+
+def teach(jieba, terms) -> None:
+    new = [term for term in terms if not jieba.dt.FREQ.get(term)]
+    for term in new:
+        jieba.add_word(term, freq=20, tag="nz")
+    if new:  # a new word can change how text is cut
+        atoms.cache_clear()
+        search_words.cache_clear()
 
 
 def words(text: str) -> list[str]:
@@ -58,7 +82,7 @@ def words(text: str) -> list[str]:
 
 def tagged_words(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech) pairs, e.g. ("白鹅潭", "ns")."""
-    return [(pair.word, pair.flag) for pair in ready().posseg.cut(text, HMM=False)]
+    return [(pair.word, pair.flag) for pair in posseg().cut(text, HMM=False)]
 
 
 # --- search --------------------------------------------------------------------
@@ -73,16 +97,20 @@ HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 ZWSP = "\u200b"
 
 
-def search_words(run: str) -> list[str]:
-    """A run of Chinese cut into search atoms."""
-    return [atom for word in ready().lcut(run, HMM=False) for atom in atoms(word)]
+@functools.lru_cache(maxsize=1 << 16)
+def search_words(run: str) -> tuple[str, ...]:
+    """A run of Chinese cut into search atoms; remembered, as a site repeats
+    many runs (headings, credits, the report's set phrases)."""
+    return tuple(atom for word in ready().lcut(run, HMM=False) for atom in atoms(word))
 
 
-def atoms(word: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def atoms(word: str) -> tuple[str, ...]:
+    """A word as search atoms; remembered, as a report repeats its words."""
     if len(word) < 4:
-        return [word]
+        return (word,)
     parts = split_compound(word)
-    return parts if len(parts) == 1 else [atom for part in parts for atom in atoms(part)]
+    return tuple(parts) if len(parts) == 1 else tuple(atom for part in parts for atom in atoms(part))
 
 
 def split_compound(word: str) -> list[str]:

@@ -30,9 +30,7 @@ TAG_NAME = re.compile(r"</?\s*([a-zA-Z][\w-]*)")
 
 def fullwidth(text: str) -> str:
     """Plain text with full-width punctuation restored in its Chinese runs."""
-    if not has_marks(text):
-        return text
-    return "".join(convert(list(text)))
+    return apply(text, edits(text)) if has_marks(text) else text
 
 
 def fullwidth_html(markup: str) -> str:
@@ -42,96 +40,99 @@ def fullwidth_html(markup: str) -> str:
     """
     if not has_marks(markup):
         return markup
-    pieces = TOKEN.split(markup)
-    out = list(pieces)
-    run: list[tuple[int, int]] = []   # (piece index, character index) of each character in the run
-    chars: list[str] = []
-    verbatim: list[str] = []          # open verbatim elements, innermost last
-
-    def flush():
-        if not chars:
-            return
-        converted = convert(chars)
-        # Re-assemble each piece of the run from its converted characters.
-        by_piece: dict[int, list[str]] = {}
-        for (piece, _), new in zip(run, converted):
-            by_piece.setdefault(piece, []).append(new)
-        for piece, parts in by_piece.items():
-            if pieces[piece].startswith("&"):
-                continue  # an entity stands for one character; never rewritten
-            out[piece] = "".join(parts)
-        run.clear()
-        chars.clear()
-
+    pieces = TOKEN.split(markup)   # text, token, text, token, …
+    run: list[int] = []            # indices of the pieces of the current run of text
+    verbatim: list[str] = []       # open verbatim elements, innermost last
     for index, piece in enumerate(pieces):
-        if not piece:
+        if index % 2 == 0 or piece.startswith("&"):   # text, or an entity standing for one character
+            if piece and not verbatim:
+                run.append(index)
             continue
-        if index % 2 == 1 and not piece.startswith("&"):   # a tag or comment
-            name_match = TAG_NAME.match(piece)
-            name = name_match[1].lower() if name_match else ""
-            if name in VERBATIM_TAGS:
-                flush()
-                if piece.startswith("</"):
-                    if name in verbatim:
-                        del verbatim[len(verbatim) - 1 - verbatim[::-1].index(name)]
-                elif not piece.endswith("/>"):
-                    verbatim.append(name)
-            elif name not in INLINE_TAGS:
-                flush()
+        name_match = TAG_NAME.match(piece)
+        name = name_match[1].lower() if name_match else ""
+        if name in INLINE_TAGS:
             continue
-        if verbatim:
-            continue
-        if index % 2 == 1:  # an entity: context for its neighbours, left as written
-            run.append((index, 0))
-            chars.append(html.unescape(piece))
-            continue
-        for position, char in enumerate(piece):
-            run.append((index, position))
-            chars.append(char)
-    flush()
-    return "".join(out)
+        convert_run(pieces, run)
+        run = []
+        if name in VERBATIM_TAGS:
+            if piece.startswith("</"):
+                if name in verbatim:
+                    del verbatim[len(verbatim) - 1 - verbatim[::-1].index(name)]
+            elif not piece.endswith("/>"):
+                verbatim.append(name)
+    convert_run(pieces, run)
+    return "".join(pieces)
+
+
+def convert_run(pieces: list[str], run: list[int]) -> None:
+    """Convert one run of text pieces in place; each entity counts as its character."""
+    shown = [html.unescape(pieces[i]) if pieces[i].startswith("&") else pieces[i] for i in run]
+    text = "".join(shown)
+    found = edits(text) if has_marks(text) else {}
+    if not found:
+        return
+    offset = 0
+    for index, part in zip(run, shown):
+        end = offset + len(part)
+        if not pieces[index].startswith("&") and any(offset <= at < end for at in found):
+            pieces[index] = apply(part, {at - offset: new for at, new in found.items() if offset <= at < end})
+        offset = end
 
 
 # --- the rule ----------------------------------------------------------------------
 
+MARKS = re.compile(r"[,;:!?()]")
 
-def convert(chars: list[str]) -> list[str]:
-    """Each character's replacement ("" drops it) in one run of text."""
-    out = list(chars)
+
+def edits(text: str) -> dict[int, str]:
+    """Replacements the rule makes in one run of text: offset → new text ("" drops)."""
+    found: dict[int, str] = {}
     opened: list[int] = []
-    for index, char in enumerate(chars):
-        if char in ",;:!?":
-            before, after = neighbour(chars, index, -1), neighbour(chars, index, 1)
+    for match in MARKS.finditer(text):
+        index, char = match.start(), match.group()
+        if char == "(":
+            opened.append(index)
+        elif char == ")":
+            if not opened:
+                continue
+            start = opened.pop()
+            inside = text[start + 1 : index]
+            # Chinese inside, or a short Latin note right after Chinese: 总值(GDP).
+            # Not a link target or a call: [点我](javascript:…), f(x).
+            if any(is_cjk(c) for c in inside) or (start and is_cjk(text[start - 1]) and len(inside) <= 12):
+                found[start], found[index] = FULL_WIDTH["("], FULL_WIDTH[")"]
+        else:
+            before, after = neighbour(text, index, -1), neighbour(text, index, 1)
             if is_digit(before) and is_digit(after):
                 continue  # 1,000 and 22:38
             if is_cjk(before) or is_cjk(after):
-                out[index] = FULL_WIDTH[char]
-                drop_spaces(chars, out, index + 1)
-        elif char == "(":
-            opened.append(index)
-        elif char == ")" and opened:
-            start = opened.pop()
-            inside = chars[start + 1 : index]
-            # Chinese inside, or a short Latin note right after Chinese: 总值(GDP).
-            # Not a link target or a call: [点我](javascript:…), f(x).
-            if any(is_cjk(c) for c in inside) or (is_cjk(chars[start - 1] if start else "") and len(inside) <= 12):
-                out[start], out[index] = FULL_WIDTH["("], FULL_WIDTH[")"]
-    return out
+                found[index] = FULL_WIDTH[char]
+                # A full-width mark carries its own spacing: drop ASCII spaces after it.
+                space = index + 1
+                while space < len(text) and text[space] == " ":
+                    found[space] = ""
+                    space += 1
+    return found
 
 
-def neighbour(chars: list[str], index: int, step: int) -> str:
+def apply(text: str, found: dict[int, str]) -> str:
+    if not found:
+        return text
+    out, last = [], 0
+    for at in sorted(found):
+        out.append(text[last:at])
+        out.append(found[at])
+        last = at + 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+def neighbour(text: str, index: int, step: int) -> str:
     """The nearest character that is not a space, looking one way from index."""
     index += step
-    while 0 <= index < len(chars) and chars[index] in " \t\n":
+    while 0 <= index < len(text) and text[index] in " \t\n":
         index += step
-    return chars[index] if 0 <= index < len(chars) else ""
-
-
-def drop_spaces(chars: list[str], out: list[str], index: int) -> None:
-    """A full-width mark carries its own spacing: drop ASCII spaces after it."""
-    while index < len(chars) and chars[index] == " ":
-        out[index] = ""
-        index += 1
+    return text[index] if 0 <= index < len(text) else ""
 
 
 def is_cjk(char: str) -> bool:

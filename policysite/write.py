@@ -4,17 +4,24 @@ Ownership is recorded in a manifest inside the output folder; a file that is
 not in it was written by a person and is never overwritten or deleted. A page
 whose bytes are already on disk is not rewritten, so an unchanged build
 changes no file and no mtime.
+
+The manifest also records what the last build was made from (a fingerprint of
+the seeds and of the code) and a digest of what it wrote, with the few things
+MkDocs needs from a build (navigation, tag kinds): when both still hold, the
+next build has nothing to do and skips straight to them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
-from .model import Page
+from .model import Page, Seed
 
 MANIFEST = ".generated.json"   # dotfiles are excluded from the site by MkDocs
 
@@ -35,6 +42,10 @@ class Plan:
         return sorted([page.path for page in self.write] + self.remove)
 
 
+# Libraries whose versions change what the pages say (segmentation, pinyin, YAML).
+LIBRARIES = ("jieba", "pypinyin", "PyYAML")
+
+
 def read_manifest(out_dir: Path) -> dict[str, str]:
     """Generated file → seed it came from ("" for site-wide pages)."""
     try:
@@ -44,15 +55,67 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
         return {}
 
 
-def plan(pages: list[Page], owners: dict[str, str], out_dir: Path, keep_seeds: set[str]) -> Plan:
+def fingerprint(seeds: list[Seed], code_dir: Path) -> str:
+    """What a build is made from: every seed (bytes and sidecar), the code, the libraries."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in code_dir.rglob("*") if p.is_file() and p.suffix in {".py", ".txt", ".js"}):
+        digest.update(f"{path.relative_to(code_dir).as_posix()}\0".encode() + path.read_bytes())
+    for library in LIBRARIES:
+        digest.update(f"{library}={library_version(library)}\0".encode())
+    for seed in seeds:
+        sidecar = json.dumps(seed.sidecar, ensure_ascii=False, sort_keys=True, default=str)
+        digest.update(f"{seed.name}\0{seed.digest}\0{sidecar}\0".encode())
+    return digest.hexdigest()
+
+
+def site_data(
+    nav: list, tags: dict[str, str], scopes: dict[str, str], terms: list[str], warnings: list[tuple[str, str]]
+) -> dict:
+    """What MkDocs takes from a build besides the pages (kept in the manifest)."""
+    return {
+        "nav": nav, "tags": dict(sorted(tags.items())), "scopes": dict(sorted(scopes.items())),
+        "terms": sorted(terms), "warnings": [list(w) for w in warnings],
+    }
+
+
+def read_record(out_dir: Path) -> dict:
+    """The last build's record in the manifest: inputs, outputs and site data."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return {key: data[key] for key in ("inputs", "outputs", "site") if key in data}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def unchanged_build(out_dir: Path, inputs: str) -> tuple[Plan, dict] | None:
+    """The last build's plan and site data, if it was made from `inputs` and its files are intact."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        if not inputs or data.get("inputs") != inputs:
+            return None
+        files = sorted(data["files"])
+        contents = {path: (out_dir / path).read_bytes() for path in files}
+        if data.get("outputs") != outputs_digest(contents):
+            return None
+        return Plan(unchanged=files), data["site"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def plan(
+    pages: list[Page], owners: dict[str, str], out_dir: Path, keep_seeds: set[str],
+    inputs: str = "", site: dict | None = None,
+) -> Plan:
     """Compare rendered pages with the output folder.
 
     `owners` maps each page to its seed; pages of seeds in `keep_seeds` (seeds
-    that failed this time) stay on disk as they were.
+    that failed this time) stay on disk as they were. `inputs` and `site` are
+    recorded for the next build (see `unchanged_build`).
     """
     previous = read_manifest(out_dir)
     result = Plan()
     files: dict[str, str] = {path: seed for path, seed in previous.items() if seed in keep_seeds}
+    contents: dict[str, bytes] = {}
     for page in pages:
         target = out_dir / page.path
         data = page.content.encode("utf-8")
@@ -60,6 +123,7 @@ def plan(pages: list[Page], owners: dict[str, str], out_dir: Path, keep_seeds: s
             result.conflicts.append(page.path)
             continue
         files[page.path] = owners.get(page.path, "")
+        contents[page.path] = data
         if target.is_file() and target.read_bytes() == data:
             result.unchanged.append(page.path)
         else:
@@ -67,7 +131,15 @@ def plan(pages: list[Page], owners: dict[str, str], out_dir: Path, keep_seeds: s
     result.remove = sorted(
         path for path in previous if path not in files and (out_dir / path).exists()
     )
-    result.manifest = manifest_bytes(files)
+    if keep_seeds:
+        # Some seeds failed: the record of the last good build stands as it was.
+        last = read_record(out_dir)
+        inputs, outputs, site = last.get("inputs", ""), last.get("outputs", ""), last.get("site", {})
+    else:
+        # Only a build that wrote every file it owns can vouch for them next time.
+        complete = inputs and not result.conflicts and len(contents) == len(files)
+        inputs, outputs = (inputs, outputs_digest(contents)) if complete else ("", "")
+    result.manifest = manifest_bytes(files, inputs, outputs, site or {})
     manifest_path = out_dir / MANIFEST
     result.manifest_changed = not manifest_path.is_file() or manifest_path.read_bytes() != result.manifest
     return result
@@ -83,9 +155,23 @@ def apply(result: Plan, out_dir: Path) -> None:
         write_atomic(out_dir / MANIFEST, result.manifest)
 
 
-def manifest_bytes(files: dict[str, str]) -> bytes:
-    data = {"generator": "build.py", "files": dict(sorted(files.items()))}
+def manifest_bytes(files: dict[str, str], inputs: str, outputs: str, site: dict) -> bytes:
+    data = {"generator": "build.py", "inputs": inputs, "outputs": outputs, "files": dict(sorted(files.items())), "site": site}
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def outputs_digest(contents: dict[str, bytes]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(contents):
+        digest.update(f"{path}\0{len(contents[path])}\0".encode() + contents[path])
+    return digest.hexdigest()
+
+
+def library_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def write_atomic(target: Path, data: bytes) -> None:

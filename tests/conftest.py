@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,13 +12,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from archive import copy_project  # noqa: E402
 SEED = ROOT / "seeds" / "000_135597961e4228ea.txt"
 PYTHON = sys.executable
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
-# What a project needs besides its seeds and generated pages.
-PROJECT_FILES = ["mkdocs.yml", "build.py", "hooks", "overrides", "policysite", "docs/stylesheets"]
 
 SEED_HEADINGS = [
     "疫情防控", "科技创新", "产业体系", "实体经济", "数字经济", "平台建设",
@@ -29,13 +29,7 @@ SEED_HEADINGS = [
 
 def make_project(where: Path, seeds: dict[str, bytes] | None = None) -> Path:
     """A copy of the project in `where`, with the given seeds (default: the real seed)."""
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            (where / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, where / name)
+    copy_project(where)
     (where / "seeds").mkdir()
     for name, data in (seeds if seeds is not None else {SEED.name: SEED.read_bytes()}).items():
         (where / "seeds" / name).write_bytes(data)

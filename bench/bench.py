@@ -1,0 +1,413 @@
+"""Benchmarks: what our stage costs, and how the site holds up as the archive grows.
+
+    make bench            # full: archives of 1, 10, 100 and 300 seeds (about 15 minutes)
+    make bench-quick      # quick: 1 and 10 seeds (what CI runs)
+
+Prints a table per measurement and writes every figure to
+bench/results/bench.json (or --json PATH). Times are medians of --runs runs.
+
+- throughput: seed text parsed, tagged and rendered per second, in one process
+  with jieba already loaded (its one-time load is reported on its own);
+- build: `mkdocs build` as the README prescribes (`make site`; the hook runs
+  the pipeline), against a stock `mkdocs build` of the same pages with our
+  hook removed (ratio);
+- no-change: `python build.py` with nothing to do, beside bare interpreter
+  start-up and jieba's dictionary load;
+- serve: from saving a seed to `mkdocs serve` serving the new text;
+- sizes: bytes per page type, search index, whole site (raw and gzip);
+- scaling: build time and sizes for archives of N seeds (bench/archive.py),
+  with where the time goes at the largest N (pyinstrument);
+- search (full mode): index bytes downloaded and time to the first result in
+  Chromium, at 100 and 300 seeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from archive import copy_project, make_archive  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
+RESULTS = ROOT / "bench" / "results" / "bench.json"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmarks of the build, the site and search")
+    parser.add_argument("--quick", action="store_true", help="archives of 1 and 10 seeds only, no browser search timing")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing; medians are reported (default 3)")
+    parser.add_argument("--json", type=Path, default=RESULTS, help=f"where to write the figures (default {RESULTS.relative_to(ROOT)})")
+    args = parser.parse_args()
+
+    counts = [1, 10] if args.quick else [1, 10, 100, 300]
+    results: dict = {"machine": machine(), "mode": "quick" if args.quick else "full", "runs": args.runs}
+    with tempfile.TemporaryDirectory(prefix="policysite-bench-") as scratch:
+        scratch = Path(scratch)
+        results["dictionary"] = dictionary_load(args.runs)
+        results["throughput"] = throughput(scratch, 10 if args.quick else 100, args.runs)
+        one = project(scratch / "one", 1)
+        results["build"] = build_ratio(one, args.runs)
+        results["no_change"] = no_change(one, args.runs)
+        results["sizes"] = sizes(one / "site")
+        results["serve"] = serve_latency(one, args.runs)
+        results["scaling"] = scaling(scratch, counts, args.runs if args.quick else 1)
+        if not args.quick:
+            results["search"] = search_at_scale(scratch, [n for n in counts if n >= 100])
+    report(results)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"\nfigures written to {args.json}")
+    return 0
+
+
+# --- measurements ----------------------------------------------------------------------------
+
+
+def dictionary_load(runs: int) -> dict:
+    """jieba's dictionary and our lexicon, loaded in a fresh process (a one-time cost)."""
+    code = (
+        "import time, sys; sys.path.insert(0, %r); t = time.perf_counter(); from policysite import segment; "
+        "segment.ready(); a = time.perf_counter(); segment.posseg(); b = time.perf_counter(); print(a - t, b - a)"
+    ) % str(ROOT)
+    loads, possegs = [], []
+    for _ in range(runs):
+        out = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+        loads.append(float(out[0]))
+        possegs.append(float(out[1]))
+    return {"jieba_and_lexicon_s": median(loads), "part_of_speech_tables_s": median(possegs)}
+
+
+def throughput(scratch: Path, count: int, runs: int) -> dict:
+    """MB of seed text through read → parse → enrich → render per second, jieba already loaded."""
+    from policysite import segment
+    from policysite.enrich import enrich
+    from policysite.parse import parse
+    from policysite.read import read_seed
+    from policysite.render import render
+
+    seeds = make_archive(SEED, count, scratch / "throughput")
+    segment.ready()
+    segment.posseg()
+    size = sum(path.stat().st_size for path in seeds)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        pages = render(enrich([parse(read_seed(path, path.name)) for path in seeds]))
+        times.append(time.perf_counter() - start)
+    seconds = median(times)
+    return {
+        "seeds": count, "seed_bytes": size, "pages": len(pages), "seconds": seconds,
+        "mb_per_s": size / 1e6 / seconds, "seeds_per_s": count / seconds,
+    }
+
+
+def build_ratio(folder: Path, runs: int) -> dict:
+    """`make site` (mkdocs build, whose hook runs the pipeline) against stock MkDocs on the same pages."""
+    stock_config(folder)
+    ours, stock = [], []
+    for _ in range(runs):
+        ours.append(timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"], folder))
+        stock.append(timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", "stock.yml", "-d", "stock-site"], folder))
+    return {"ours_mkdocs_build_s": median(ours), "stock_mkdocs_build_s": median(stock), "ratio": median(ours) / median(stock)}
+
+
+def no_change(folder: Path, runs: int) -> dict:
+    interpreter = median([timed([PYTHON, "-c", "pass"], folder) for _ in range(runs)])
+    build = median([timed([PYTHON, "build.py", "-q"], folder) for _ in range(runs)])
+    return {"build_py_s": build, "interpreter_s": interpreter, "beyond_interpreter_s": build - interpreter}
+
+
+def sizes(site: Path) -> dict:
+    kinds: dict[str, list[tuple[int, int]]] = {}
+    for path in site.rglob("*.html"):
+        kinds.setdefault(page_kind(site, path), []).append(raw_and_gzip(path))
+    index = site / "search" / "search_index.json"
+    total = [p for p in site.rglob("*") if p.is_file()]
+    return {
+        "pages": {kind: {"count": len(v), "median_bytes": median([r for r, _ in v]), "median_gzip_bytes": median([g for _, g in v])}
+                  for kind, v in sorted(kinds.items())},
+        "search_index_bytes": raw_and_gzip(index)[0],
+        "search_index_gzip_bytes": raw_and_gzip(index)[1],
+        "site_bytes": sum(p.stat().st_size for p in total),
+        "site_files": len(total),
+    }
+
+
+def serve_latency(folder: Path, runs: int) -> dict:
+    """Seconds from saving an edited seed to `mkdocs serve` serving the new text."""
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"], cwd=folder, env=ENV,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    seed = next((folder / "seeds").glob("*.txt"))
+    original = seed.read_text(encoding="utf-8")
+    url = f"http://127.0.0.1:{port}/"
+    latencies = []
+    try:
+        wait_for(url, "</html>", timeout=120)
+        first_section = re.search(r'href="([^"]+/)"[^>]*>\s*<strong>', fetch(url))
+        page = url + (first_section[1] if first_section else "")
+        # Eight Chinese characters of the page's text: the seed has them as they are.
+        paragraph = re.search(r"<p>[^<]*?([\u4e00-\u9fff]{8})[^<]{20,}</p>", fetch(page))[1]
+        for run in range(runs):
+            marker = f"编辑测试{run}号"
+            time.sleep(1.5)  # let the previous rebuild settle
+            start = time.perf_counter()
+            seed.write_text(original.replace(paragraph, paragraph + marker, 1), encoding="utf-8")
+            wait_for(page, marker, timeout=120)
+            latencies.append(time.perf_counter() - start)
+    finally:
+        seed.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+    return {"edit_to_served_s": median(latencies), "runs_s": latencies}
+
+
+def scaling(scratch: Path, counts: list[int], runs: int) -> list[dict]:
+    rows = []
+    for count in counts:
+        folder = project(scratch / f"n{count}", count, build=False)
+        cold = timed([PYTHON, "build.py", "-q"], folder)
+        warm = median([timed([PYTHON, "build.py", "-q"], folder) for _ in range(runs)])
+        mk = median([timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"], folder) for _ in range(runs)])
+        stock_config(folder)
+        stock = median([timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", "stock.yml", "-d", "stock-site"], folder) for _ in range(runs)])
+        shutil.rmtree(folder / "stock-site")
+        site = folder / "site"
+        section_sizes = [raw_and_gzip(p)[0] for p in site.rglob("index.html") if page_kind(site, p) == "section"]
+        index = raw_and_gzip(site / "search" / "search_index.json")
+        row = {
+            "seeds": count, "build_py_cold_s": cold, "build_py_s": warm, "mkdocs_build_s": mk, "total_s": warm + mk,
+            "stock_mkdocs_build_s": stock, "ratio_to_stock": mk / stock,
+            "pages": sum(1 for _ in site.rglob("index.html")),
+            "section_page_max_bytes": max(section_sizes), "section_page_median_bytes": median(section_sizes),
+            "search_index_bytes": index[0], "search_index_gzip_bytes": index[1],
+            "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        }
+        rows.append(row)
+        if count == counts[-1]:
+            row["where_the_time_goes"] = profile(folder)
+        if count != counts[-1]:
+            shutil.rmtree(folder)  # disk: a 300-seed site is large
+    for small, large in zip(rows, rows[1:]):
+        # Growth exponent between successive sizes: 1.0 is linear, 2.0 quadratic.
+        large["growth_exponent"] = math.log(large["mkdocs_build_s"] / small["mkdocs_build_s"]) / math.log(large["seeds"] / small["seeds"])
+    return rows
+
+
+def profile(folder: Path) -> dict:
+    """Share of `mkdocs build` time by component, from pyinstrument (at the largest archive)."""
+    out = folder / "profile.json"
+    subprocess.run(
+        [PYTHON, "-m", "pyinstrument", "-r", "json", "-o", str(out), "-m", "mkdocs", "build", "-q", "-d", "site"],
+        cwd=folder, env=ENV, check=True, capture_output=True,
+    )
+    root = json.loads(out.read_text(encoding="utf-8"))["root_frame"]
+    shares: dict[str, float] = {}
+    attribute(root, shares)
+    total = sum(shares.values())
+    return {name: round(seconds / total, 3) for name, seconds in sorted(shares.items(), key=lambda kv: -kv[1])}
+
+
+# Components by where their code lives. Our code counts wherever it runs (Material's
+# search plugin calls our segmenter); otherwise a frame belongs to the nearest
+# component above it, so jieba called by the search plugin counts as search.
+OURS = ("policysite", "policysite_hook")
+COMPONENTS = [
+    ("templates (jinja2)", ("jinja2",)),
+    ("markdown", ("/markdown/", "pymdownx")),
+    ("search plugin", ("material/plugins/search",)),
+    ("tags plugin", ("material/plugins/tags",)),
+    ("yaml", ("/yaml/",)),
+]
+OURS_NAME = "ours (policysite, hook)"
+
+
+def attribute(frame: dict, shares: dict[str, float], current: str = "mkdocs, material, other") -> None:
+    path = frame.get("file_path", "") or ""
+    if any(needle in path for needle in OURS):
+        shares[OURS_NAME] = shares.get(OURS_NAME, 0.0) + frame["time"]
+        return
+    current = next((name for name, needles in COMPONENTS if any(n in path for n in needles)), current)
+    children = frame.get("children", [])
+    own = frame["time"] - sum(child["time"] for child in children)
+    shares[current] = shares.get(current, 0.0) + max(own, 0.0)
+    for child in children:
+        attribute(child, shares, current)
+
+
+def search_at_scale(scratch: Path, counts: list[int]) -> list[dict]:
+    """Search index bytes downloaded (gzip) and time to the first result, in Chromium."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import chromium, serve
+
+    rows = []
+    for count in counts:
+        folder = scratch / f"n{count}"
+        if not (folder / "site").is_dir():
+            folder = project(folder, count)
+        with serve(folder / "site") as base, chromium() as browser:
+            tab = browser.new_page()
+            downloaded = {}
+            tab.on("requestfinished", lambda r: "search_index" in r.url and downloaded.update(bytes=r.sizes()["responseBodySize"]))
+            tab.goto(base)
+            tab.wait_for_load_state("load")
+            start = time.perf_counter()
+            box = tab.locator(".md-search__input")
+            box.click()
+            box.press_sequentially("白鹅潭", delay=5)
+            box.press("End")
+            tab.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+            first = time.perf_counter() - start
+        rows.append({"seeds": count, "index_download_bytes": downloaded.get("bytes", 0), "first_result_s": first})
+    return rows
+
+
+# --- projects ----------------------------------------------------------------------------------
+
+
+def project(folder: Path, count: int, build: bool = True) -> Path:
+    """A copy of the project with an archive of `count` seeds (built unless told not to)."""
+    copy_project(folder)
+    if count == 1:
+        (folder / "seeds").mkdir()
+        shutil.copy2(SEED, folder / "seeds" / SEED.name)
+    else:
+        make_archive(SEED, count, folder / "seeds")
+    if build:
+        subprocess.run([PYTHON, "build.py", "-q"], cwd=folder, env=ENV, check=True)
+        subprocess.run([PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=folder, env=ENV, check=True)
+    return folder
+
+
+def stock_config(folder: Path) -> None:
+    """mkdocs.yml without our hook: stock MkDocs + Material on the same generated pages."""
+    config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
+    (folder / "stock.yml").write_text(config, encoding="utf-8")
+
+
+SITE_PAGES = {"tags", "entities", "about"}
+
+
+def page_kind(site: Path, path: Path) -> str:
+    """home, 404, tags, entities, about, overview, section, full text or 数读."""
+    folders = path.relative_to(site).parent.parts
+    if not folders:
+        return "home" if path.name == "index.html" else path.stem
+    if len(folders) == 1:
+        return folders[0] if folders[0] in SITE_PAGES else "overview"
+    return {"quanwen": "full text", "shudu": "数读"}.get(folders[-1], "section")
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{result.stderr}")
+    return elapsed
+
+
+def raw_and_gzip(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if text in fetch(url):
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not serve {text!r} within {timeout} s")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def median(values):
+    return statistics.median(values) if values else 0
+
+
+def machine() -> dict:
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
+    }
+
+
+# --- report ----------------------------------------------------------------------------------------
+
+
+def report(r: dict) -> None:
+    m = r["machine"]
+    print(f"policysite benchmarks · {m['date']} · {m['cpus']} CPUs, {m['memory_gib']} GiB · Python {m['python']} · medians of {r['runs']}")
+    d, t = r["dictionary"], r["throughput"]
+    print(f"\none-time jieba load: {d['jieba_and_lexicon_s']:.2f} s (+ {d['part_of_speech_tables_s']:.2f} s part-of-speech tables)")
+    print(f"throughput: {t['mb_per_s']:.2f} MB/s of seed text ({t['seeds_per_s']:.1f} seeds/s; {t['seeds']} seeds, {t['pages']} pages)")
+    b = r["build"]
+    print(f"\nbuild (1 seed): mkdocs build with our hook {b['ours_mkdocs_build_s']:.2f} s,"
+          f" stock (no hook) {b['stock_mkdocs_build_s']:.2f} s: ratio {b['ratio']:.2f}")
+    n = r["no_change"]
+    print(f"no-change build.py: {n['build_py_s']:.2f} s ({n['beyond_interpreter_s']:.2f} s beyond a bare interpreter's {n['interpreter_s']:.2f} s)")
+    print(f"serve: edit to new page served in {r['serve']['edit_to_served_s']:.2f} s")
+    s = r["sizes"]
+    print(f"\n{'page type':14} {'count':>5} {'bytes':>9} {'gzip':>8}")
+    for kind, v in s["pages"].items():
+        print(f"{kind:14} {v['count']:5} {v['median_bytes']:9.0f} {v['median_gzip_bytes']:8.0f}")
+    print(f"search index {s['search_index_bytes']:,} bytes ({s['search_index_gzip_bytes']:,} gzip); site {s['site_bytes']:,} bytes in {s['site_files']} files")
+    print(f"\n{'seeds':>5} {'build.py cold':>13} {'build.py':>9} {'mkdocs':>8} {'stock':>8} {'ratio':>6} {'exp':>5} {'pages':>6} {'section max':>11} {'index':>11} {'index gz':>9} {'site MB':>8}")
+    for row in r["scaling"]:
+        exponent = f"{row['growth_exponent']:.2f}" if "growth_exponent" in row else ""
+        print(f"{row['seeds']:5} {row['build_py_cold_s']:13.2f} {row['build_py_s']:9.2f} {row['mkdocs_build_s']:8.2f} "
+              f"{row['stock_mkdocs_build_s']:8.2f} {row['ratio_to_stock']:6.2f} {exponent:>5} "
+              f"{row['pages']:6} {row['section_page_max_bytes']:11,} {row['search_index_bytes']:11,} {row['search_index_gzip_bytes']:9,} {row['site_bytes'] / 1e6:8.1f}")
+    where = r["scaling"][-1].get("where_the_time_goes", {})
+    if where:
+        print(f"where the time goes at {r['scaling'][-1]['seeds']} seeds (mkdocs build): " + ", ".join(f"{k} {v:.0%}" for k, v in where.items()))
+    for row in r.get("search", []):
+        print(f"search at {row['seeds']} seeds: {row['index_download_bytes']:,} bytes downloaded, first result in {row['first_result_s']:.2f} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

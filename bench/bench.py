@@ -234,7 +234,7 @@ def profile(folder: Path) -> dict:
 # Components by where their code lives. Our code counts wherever it runs (Material's
 # search plugin calls our segmenter); otherwise a frame belongs to the nearest
 # component above it, so jieba called by the search plugin counts as search.
-OURS = ("policysite", "policysite_hook")
+OURS = ("/policysite/", "/hooks/policysite_hook.py")  # not the project folder's own name
 COMPONENTS = [
     ("templates (jinja2)", ("jinja2",)),
     ("markdown", ("/markdown/", "pymdownx")),
@@ -271,7 +271,7 @@ def search_at_scale(scratch: Path, counts: list[int]) -> list[dict]:
         with serve(folder / "site") as base, chromium() as browser:
             tab = browser.new_page()
             downloaded = {}
-            tab.on("requestfinished", lambda r: "search_index" in r.url and downloaded.update(bytes=r.sizes()["responseBodySize"]))
+            tab.on("requestfinished", lambda r: "/search/" in r.url and r.url.endswith(".json") and downloaded.update(bytes=r.sizes()["responseBodySize"]))
             tab.goto(base)
             tab.wait_for_load_state("load")
             start = time.perf_counter()
@@ -319,7 +319,7 @@ def page_kind(site: Path, path: Path) -> str:
         return "home" if path.name == "index.html" else path.stem
     if len(folders) == 1:
         return folders[0] if folders[0] in SITE_PAGES else "overview"
-    return {"quanwen": "full text", "shudu": "数读"}.get(folders[-1], "section")
+    return {"quanwen": "full text", "shudu": "数读", "tags": "report tags"}.get(folders[-1], "section")
 
 
 # --- helpers -------------------------------------------------------------------------------------

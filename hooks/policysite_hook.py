@@ -24,6 +24,9 @@ from policysite.pipeline import build  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policysite")
 
+# What the last pre-build told MkDocs: navigation, tag kinds, search scopes.
+SITE: dict = {}
+
 
 def on_config(config):
     search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
@@ -34,10 +37,6 @@ def on_config(config):
     # Material's index cuts Chinese with jieba; ours cuts it into search atoms
     # with the same jieba (and lexicon), in that one pass.
     search_plugin.search_index._segment_chinese = search.for_search
-
-
-# What the last pre-build told MkDocs: navigation, tag kinds, search scopes.
-SITE: dict = {}
 
 
 def on_pre_build(config):
@@ -56,6 +55,8 @@ def on_pre_build(config):
     config.extra["search_scope"] = search.SITE_SCOPE if report.site.get("scopes") else ""
     # Tag → kind, so Material shows each tag with its kind's icon (theme.icon.tag).
     config.extra["tags"] = report.site["tags"]
+    # In an archive, tag → anchor on its report's tag page (overrides/partials/tags.html).
+    config.extra["tag_anchors"] = report.site.get("anchors", {})
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -66,6 +67,9 @@ def on_page_markdown(markdown, page, config, files):
     # An archive is searched a part at a time (main.html loads the page's part).
     if SITE.get("scopes"):
         page.meta["search_scope"] = search.page_scope(page.file.src_uri, SITE["scopes"])
+        report = page.file.src_uri.split("/")[0]
+        if report in SITE["scopes"]:  # a report's tags link to its own tag page
+            page.meta["tag_listing"] = f"{report}/tags/"
     return markdown
 
 
@@ -78,6 +82,10 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     search.adapt_site(Path(config.site_dir), SITE.get("scopes", {}))
+    # Crawlers find the sitemap MkDocs writes (sitemap.xml) from robots.txt.
+    if config.site_url:
+        robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url.rstrip('/')}/sitemap.xml\n"
+        (Path(config.site_dir) / "robots.txt").write_text(robots, encoding="utf-8")
 
 
 def on_serve(server, config, builder):

@@ -80,14 +80,18 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
     from .enrich import enrich, quoted_terms
     from .groups import search_scopes
     from .parse import parse
-    from .render import nav, render, tag_kinds
+    from .render import nav, render, tag_anchor, tag_kinds
 
     report.documents = [parse(seed) for seed in seeds]
     warnings = [(document.seed, warning) for document in report.documents for warning in document.warnings]
     report.warnings = [f"{seeds_dir / name}: {warning}" for name, warning in warnings]
     pages = render(enrich(report.documents)) if report.documents else []
+    scopes = {slug: scope for slug, scope in search_scopes(report.documents).items() if scope}
+    tags = tag_kinds(report.documents)
     report.site = write.site_data(
-        nav=nav(report.documents), tags=tag_kinds(report.documents), scopes={slug: scope for slug, scope in search_scopes(report.documents).items() if scope},
+        nav=nav(report.documents), tags=tags, scopes=scopes,
+        # An archive lists each report's tags itself: where a tag's chip links to.
+        anchors={tag: f"tag:{tag_anchor(tag)}" for tag in tags} if scopes else {},
         terms=quoted_terms(report.documents), warnings=warnings,
     )
     # A failed seed keeps its pages, and the site-wide pages are not removed for

@@ -266,9 +266,21 @@ def tags_page(documents: list[Document], prefix: str = "") -> Page:
     meta = {"title": "标签", "description": "按地点、机构与项目、政策和主题浏览各政策部分。", "search": {"exclude": True}}
     kinds, sections = tag_kinds(documents), tag_sections(documents)
     body = ["# 标签"]
-    if prefix:  # one report's tags: a single listing of its own pages
+    if prefix:
+        # One report of an archive: its tags listed here, not by Material's tags
+        # plugin, whose listings each scan every page of the site (an archive's
+        # square). Tag chips link here (overrides/partials/tags.html).
         body.append(f"{text(documents[0].title)}的标签。[全站标签](../tags.md)\n{{ .byline }}")
-        body.append("<!-- material/tags { scope: true } -->")
+        for kind, title in KIND_TITLES.items():
+            names = tags_of_kind(kind, kinds, sections)
+            if not names:
+                continue
+            body.append(f"## {title}")
+            body.append("\n".join(
+                f"- **{text(tag)}**{{ #tag:{tag_anchor(tag)} }}:"
+                + "、".join(f"[{text(section.heading)}]({section.slug}.md)" for _, section in sections[tag])
+                for tag in names
+            ))
         return page(f"{prefix}tags.md", meta, body)
     for kind, title in KIND_TITLES.items():
         names = tags_of_kind(kind, kinds, sections)

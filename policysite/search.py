@@ -50,7 +50,8 @@ def cut_tags(index: dict) -> dict:
 # One index of a whole archive is megabytes the reader downloads, and lunr
 # indexes in the browser, before the first result. So each page of an archive
 # loads the index of its navigation group (a year, or a year and place), and
-# the site's own pages an index of every report's overview: search/scope-*.json.
+# the site's own pages an index of every report's title and intro:
+# search/scope-*.json.
 
 SCOPE_PREFIX = "scope-"
 SITE_SCOPE = "site"
@@ -71,8 +72,8 @@ def split_index(index: dict, scopes: dict[str, str]) -> dict[str, dict]:
         slug = location.split("/")[0] if "/" in location else ""
         if slug in scopes:
             parts.setdefault(scopes[slug], []).append(doc)
-        if slug not in scopes or location.split("#")[0] == f"{slug}/":
-            parts[SITE_SCOPE].append(doc)  # site pages and each report's overview
+        if slug not in scopes or location == f"{slug}/":
+            parts[SITE_SCOPE].append(doc)  # site pages, and each report's title and intro
     return {scope: {"config": index["config"], "docs": docs} for scope, docs in sorted(parts.items())}
 
 

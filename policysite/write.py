@@ -69,12 +69,13 @@ def fingerprint(seeds: list[Seed], code_dir: Path) -> str:
 
 
 def site_data(
-    nav: list, tags: dict[str, str], scopes: dict[str, str], terms: list[str], warnings: list[tuple[str, str]]
+    nav: list, tags: dict[str, str], scopes: dict[str, str], anchors: dict[str, str],
+    terms: list[str], warnings: list[tuple[str, str]],
 ) -> dict:
     """What MkDocs takes from a build besides the pages (kept in the manifest)."""
     return {
         "nav": nav, "tags": dict(sorted(tags.items())), "scopes": dict(sorted(scopes.items())),
-        "terms": sorted(terms), "warnings": [list(w) for w in warnings],
+        "anchors": dict(sorted(anchors.items())), "terms": sorted(terms), "warnings": [list(w) for w in warnings],
     }
 
 

@@ -50,7 +50,10 @@ def test_each_report_has_its_own_tag_listing(archive_site):
     listing = (site / "liwan-2021" / "tags" / "index.html").read_text(encoding="utf-8")
     assert 'href="../pingtai-jianshe/"' in listing and "yuexiu-2022" not in listing
     section = (site / "liwan-2021" / "pingtai-jianshe" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'class="md-tag[^"]*"[^>]*href="\.\./tags/#tag:', section) or 'href="../tags/#tag:' in section
+    chips = re.findall(r'<a href="\.\./tags/#(tag:[^"]+)" class="md-tag', section)
+    assert len(chips) >= 3  # each tag chip links to the report's own listing …
+    for anchor in chips:
+        assert f'id="{anchor}"' in listing  # … where that tag is
 
 
 def test_search_loads_the_index_of_the_page_group(archive_site):

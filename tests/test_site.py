@@ -97,3 +97,9 @@ def test_missing_jieba_fails_the_build_loudly(tmp_path):
     assert result.returncode != 0
     assert "jieba is not installed" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_sitemap_and_robots(built_site):
+    sitemap = read(built_site, "sitemap.xml")
+    assert sitemap.count("<loc>") >= 18 and "<loc>http://127.0.0.1:8000/liwan-2022/pingtai-jianshe/</loc>" in sitemap
+    assert read(built_site, "robots.txt").endswith("Sitemap: http://127.0.0.1:8000/sitemap.xml\n")

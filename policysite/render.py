@@ -261,59 +261,55 @@ def is_archive(documents: list[Document]) -> bool:
 def tags_page(documents: list[Document], prefix: str = "") -> Page:
     """Tags grouped by kind, each with how many sections it covers; Material lists the pages.
 
-    With a prefix, the tags of one report, listing only its pages (scope).
+    With a prefix, the tags of one report of an archive, listed here rather
+    than by Material's tags plugin, whose listings each scan every page of the
+    site (an archive's square); tag chips link here (overrides/partials/tags.html).
     """
     meta = {"title": "标签", "description": "按地点、机构与项目、政策和主题浏览各政策部分。", "search": {"exclude": True}}
-    kinds, sections = tag_kinds(documents), tag_sections(documents)
+    sections = tag_sections(documents)
     body = ["# 标签"]
     if prefix:
-        # One report of an archive: its tags listed here, not by Material's tags
-        # plugin, whose listings each scan every page of the site (an archive's
-        # square). Tag chips link here (overrides/partials/tags.html).
         body.append(f"{text(documents[0].title)}的标签。[全站标签](../tags.md)\n{{ .byline }}")
-        for kind, title in KIND_TITLES.items():
-            names = tags_of_kind(kind, kinds, sections)
-            if not names:
-                continue
-            body.append(f"## {title}")
+    for title, names in tags_by_kind(documents, sections):
+        body.append(f"## {title}")
+        if prefix:
             body.append("\n".join(
                 f"- **{text(tag)}**{{ #tag:{tag_anchor(tag)} }}:"
                 + "、".join(f"[{text(section.heading)}]({section.slug}.md)" for _, section in sections[tag])
                 for tag in names
             ))
-        return page(f"{prefix}tags.md", meta, body)
-    for kind, title in KIND_TITLES.items():
-        names = tags_of_kind(kind, kinds, sections)
-        if not names:
             continue
-        body.append(f"## {title}")
         # Raw links: the anchors are made by the tags plugin after MkDocs checks Markdown links.
-        body.append(" ".join(
-            f'<a class="tag-count" href="#tag:{html.escape(tag_anchor(tag))}">{text(tag)}&nbsp;<small>{len(sections[tag])}</small></a>'
-            for tag in names
-        ))
+        body.append(" ".join(tag_count(tag, len(sections[tag]), f"#tag:{tag_anchor(tag)}") for tag in names))
         include = json.dumps(names, ensure_ascii=False)
         body.append(f"<!-- material/tags {{ include: {include}, toc: false }} -->")
-    return page("tags.md", meta, body)
+    return page(f"{prefix}tags.md", meta, body)
 
 
 def site_tags_page(documents: list[Document]) -> Page:
     """An archive's tag index: the most used tags by kind, each linking to the
     newest report's listing of it (each report has its own tags page)."""
     meta = {"title": "标签", "description": "按地点、机构与项目、政策和主题浏览各报告的政策部分。", "search": {"exclude": True}}
-    kinds, sections = tag_kinds(documents), newest_first(tag_sections(documents))
+    sections = newest_first(tag_sections(documents))
     body = ["# 标签", f"各报告中最常见的标签,每类至多{MAX_SITE_TAGS}个;数字为涉及的部分数,链接到最新一份报告的标签页。\n{{ .byline }}"]
-    for kind, title in KIND_TITLES.items():
-        names = tags_of_kind(kind, kinds, sections)[:MAX_SITE_TAGS]
-        if not names:
-            continue
+    for title, names in tags_by_kind(documents, sections):
         body.append(f"## {title}")
         body.append(" ".join(
-            f'<a class="tag-count" href="../{sections[tag][0][0].slug}/tags/#tag:{html.escape(tag_anchor(tag))}">'
-            f"{text(tag)}&nbsp;<small>{len(sections[tag])}</small></a>"
-            for tag in names
+            tag_count(tag, len(sections[tag]), f"../{sections[tag][0][0].slug}/tags/#tag:{tag_anchor(tag)}")
+            for tag in names[:MAX_SITE_TAGS]
         ))
     return page("tags.md", meta, body)
+
+
+def tags_by_kind(documents: list[Document], sections: dict[str, list]) -> list[tuple[str, list[str]]]:
+    """(kind title, its tags, most used first) for each kind that has tags."""
+    kinds = tag_kinds(documents)
+    found = [(title, tags_of_kind(kind, kinds, sections)) for kind, title in KIND_TITLES.items()]
+    return [(title, names) for title, names in found if names]
+
+
+def tag_count(tag: str, count: int, href: str) -> str:
+    return f'<a class="tag-count" href="{html.escape(href)}">{text(tag)}&nbsp;<small>{count}</small></a>'
 
 
 def tag_anchor(tag: str) -> str:

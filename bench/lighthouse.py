@@ -5,8 +5,8 @@
 Builds the site with site_url set to where it is served (so canonical URLs
 are right), serves it with bench/static_server.py, runs npm's `lighthouse`
 in Debian's Chromium and prints the four category scores and the bytes
-transferred, of the median of five runs per page. Targets: performance ≥ 0.95; accessibility, best practices and
-SEO 1.00; first load ≤ 150 KB.
+transferred, of the median of five runs per page. Targets: performance
+≥ 0.95; accessibility, best practices and SEO 1.00; first load ≤ 150 KB.
 """
 
 from __future__ import annotations

@@ -153,11 +153,11 @@ def figures_page(document: Document) -> Page:
         "seed": f"seeds/{document.seed}",
         "search": {"exclude": True},  # its figures are found in their sections
     }
-    body = [f"# 数读", f"{text(document.title)}中承诺的每一个数字,按部分排列,点击部分名称查看原文。\n{{ .byline }}"]
+    body = ["# 数读", f"{text(document.title)}中承诺的每一个数字,按部分排列,点击部分名称查看原文。\n{{ .byline }}"]
     targets = [f for f in document.figures if f.section == 0]
     if targets:
         body.append("## 主要预期目标")
-        body.append(figure_table(targets, document, with_section=False, link=f"index.md"))
+        body.append(figure_table(targets, document, with_section=False, link="index.md"))
     rest = [f for f in document.figures if f.section > 0]
     if rest:
         body.append("## 各部分的数字")

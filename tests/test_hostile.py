@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 
-import yaml
 
 from policysite.typography import fullwidth
 

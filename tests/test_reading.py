@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from browser import chromium, serve
-from conftest import ENV, ROOT, SEED_HEADINGS, make_project, mkdocs_build, run_build
+from conftest import ENV, ROOT, SEED_HEADINGS, make_project, run_build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"

@@ -6,7 +6,7 @@ import html
 import re
 import subprocess
 
-from conftest import ENV, MKDOCS, SEED, SEED_HEADINGS, make_project, mkdocs_build
+from conftest import ENV, MKDOCS, SEED_HEADINGS, make_project
 from test_build import SECTION_SLUGS
 
 # Anything the browser would fetch by itself: scripts, styles, images, frames, fonts.
@@ -24,7 +24,7 @@ def read(site, path):
 def test_section_pages_in_article_order(built_site):
     for slug, heading in zip(SECTION_SLUGS, SEED_HEADINGS):
         page = read(built_site, f"liwan-2022/{slug}/index.html")
-        assert f"<h1 id=" in page and f">{heading}<" in page
+        assert "<h1 id=" in page and f">{heading}<" in page
         assert "南都新闻，未经授权不得转载。" in page  # full-width as rendered
     nav = read(built_site, "liwan-2022/index.html")
     positions = [nav.index(f'href="../liwan-2022/{slug}/"') if f'href="../liwan-2022/{slug}/"' in nav else nav.index(f'href="{slug}/"') for slug in SECTION_SLUGS]

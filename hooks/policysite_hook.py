@@ -65,10 +65,12 @@ def on_page_markdown(markdown, page, config, files):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = typography.fullwidth(page.meta[key])
     # An archive is searched a part at a time (main.html loads the page's part).
+    # A report's pages search its group and link tags to its own tag page; the
+    # site's pages search every report's title and intro.
     if SITE.get("scopes"):
-        page.meta["search_scope"] = search.page_scope(page.file.src_uri, SITE["scopes"])
         report = page.file.src_uri.split("/")[0]
-        if report in SITE["scopes"]:  # a report's tags link to its own tag page
+        page.meta["search_scope"] = SITE["scopes"].get(report, search.SITE_SCOPE)
+        if report in SITE["scopes"]:
             page.meta["tag_listing"] = f"{report}/tags/"
     return markdown
 

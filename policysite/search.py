@@ -57,11 +57,6 @@ SCOPE_PREFIX = "scope-"
 SITE_SCOPE = "site"
 
 
-def page_scope(src_uri: str, scopes: dict[str, str]) -> str:
-    """The scope a page searches: its document's group, or the site's overviews."""
-    return scopes.get(src_uri.split("/")[0], SITE_SCOPE) if "/" in src_uri else SITE_SCOPE
-
-
 def split_index(index: dict, scopes: dict[str, str]) -> dict[str, dict]:
     """Scope → the part of the index it searches (empty when the site is one scope)."""
     if not scopes:

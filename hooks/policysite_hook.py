@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from policysite import search, typography  # noqa: E402
+from policysite.htmlblocks import HtmlBlocks  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policysite")
@@ -29,6 +30,12 @@ SITE: dict = {}
 
 
 def on_config(config):
+    if not config.use_directory_urls:
+        # Generated pages link to each other by directory URL (render.href).
+        raise PluginError("policysite: set use_directory_urls: true in mkdocs.yml (pages link to each other as directories)")
+    # The generated pages' HTML blocks pass through Markdown untokenised.
+    if not any(isinstance(extension, HtmlBlocks) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(HtmlBlocks())
     search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
     if search_plugin is None:
         return

@@ -2,12 +2,20 @@
 
 Seed text is data, never markup: every string from a seed goes through
 `text()` (or YAML serialisation), so it renders as the characters it is.
+
+Prose is Markdown. The lists and tables this stage generates on every page
+(数读 box, 相关政策, a report's tag listing, cards, figure tables) are HTML
+blocks, which Markdown passes through untouched (the hook's Markdown
+extension, policysite.htmlblocks, without even tokenising them): parsing them
+as Markdown cost most of a large archive's Markdown time. Their text goes
+through `html.escape` and their links through `href()`.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 
 import yaml
@@ -24,6 +32,9 @@ SITE_NAME = "政府工作报告"
 YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MAX_MENTIONS = 12      # sentences shown for one place or project on the 地名与项目 page
 MAX_SITE_TAGS = 60     # tags of one kind on an archive's tag index
+# Lines around each generated HTML block (see html_block).
+HTML_BLOCK_START = "<!-- policysite:html -->"
+HTML_BLOCK_END = "<!-- /policysite:html -->"
 
 
 def render(documents: list[Document]) -> list[Page]:
@@ -93,11 +104,12 @@ def section_page(document: Document, section: Section, position: int) -> Page:
     body = [f"# {text(section.heading)}"]
     if section.subtitle:
         body.append(lead(section.subtitle))
-    body.append(figures_box(document, position))
+    path = f"{document.slug}/{section.slug}.md"
+    body.append(figures_box(document, position, path))
     body += section_body(section, level=2, run_in_headings=True)
-    body.append(related_block(document, section))
+    body.append(related_block(document, section, path))
     body.append(credit(document, link=f"{FULLTEXT}.md#{section.slug}"))
-    return page(f"{document.slug}/{section.slug}.md", meta, body)
+    return page(path, meta, body)
 
 
 def overview_page(document: Document, prefix: str = "", search: bool = True) -> Page:
@@ -114,11 +126,12 @@ def overview_page(document: Document, prefix: str = "", search: bool = True) -> 
         meta["search"] = {"exclude": True}
     body = [f"# {text(document.title)}", byline(document)]
     body += [text(paragraph) for paragraph in document.intro]
+    path = "index.md" if prefix else f"{document.slug}/index.md"  # the home page, or the report's own
     body.append("## 各部分")
-    body.append(section_cards(document, prefix))
+    body.append(section_cards(document, path))
     body.append(f"[阅读全文]({prefix}{FULLTEXT}.md){{ .md-button }} [数读:报告里的数字]({prefix}{FIGURES}.md){{ .md-button }}")
     body.append(credit(document))
-    return page(f"{prefix}index.md" if prefix else f"{document.slug}/index.md", meta, body)
+    return page(path, meta, body)
 
 
 def fulltext_page(document: Document) -> Page:
@@ -154,46 +167,51 @@ def figures_page(document: Document) -> Page:
         "search": {"exclude": True},  # its figures are found in their sections
     }
     body = ["# 数读", f"{text(document.title)}中承诺的每一个数字,按部分排列,点击部分名称查看原文。\n{{ .byline }}"]
+    path = f"{document.slug}/{FIGURES}.md"
     targets = [f for f in document.figures if f.section == 0]
     if targets:
         body.append("## 主要预期目标")
-        body.append(figure_table(targets, document, with_section=False, link="index.md"))
+        body.append(figure_table(targets, document, path, with_section=False, link=f"{document.slug}/index.md"))
     rest = [f for f in document.figures if f.section > 0]
     if rest:
         body.append("## 各部分的数字")
-        body.append(figure_table(rest, document, with_section=True))
+        body.append(figure_table(rest, document, path, with_section=True))
     if not document.figures:
         body.append("这篇文章没有可提取的数字。")
     body.append(f"下载:[JSON](data.json) · [CSV](figures.csv) · [数据说明(JSON Schema)](../{export.SCHEMA_PATH})")
     body.append(credit(document))
-    return page(f"{document.slug}/{FIGURES}.md", meta, body)
+    return page(path, meta, body)
 
 
-def figure_table(figures, document: Document, with_section: bool, link: str = "") -> str:
-    rows = ["| 部分 | 数字 | 限定 | 指标 |" if with_section else "| 数字 | 限定 | 指标 |"]
-    rows.append("|---|---|---|---|" if with_section else "|---|---|---|")
+def figure_table(figures, document: Document, page_path: str, with_section: bool, link: str = "") -> str:
+    head = ["部分", "数字", "限定", "指标"] if with_section else ["数字", "限定", "指标"]
+    rows = ["<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"]
     for f in figures:
-        figure = f"**{text(f.text)}**"
-        cells = [figure, text(f.qualifier) or "—", text(f.measure) or "—"]
+        figure = f"<strong>{escape(f.text)}</strong>"
+        cells = [figure, escape(f.qualifier) or "—", escape(f.measure) or "—"]
         if with_section:
             section = document.sections[f.section - 1]
-            cells.insert(0, f"[{text(section.heading)}]({section.slug}.md)")
+            cells.insert(0, anchor(page_path, f"{document.slug}/{section.slug}.md", escape(section.heading)))
         else:
-            cells[0] = f"[{figure}]({link})"
-        rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows)
+            cells[0] = anchor(page_path, link, figure)
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return html_block(f"<table>\n<thead>\n{rows[0]}\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>")
 
 
-def figures_box(document: Document, position: int) -> str:
+def figures_box(document: Document, position: int, page_path: str) -> str:
     figures = [f for f in document.figures if f.section == position]
     if not figures:
         return ""
-    items = [f"- **{text(f.text)}** {text(f.measure)}" + (f" <small>{text(f.qualifier)}</small>" if f.qualifier else "") for f in figures]
+    items = [
+        f"<li><strong>{escape(f.text)}</strong> {escape(f.measure)}" + (f" <small>{escape(f.qualifier)}</small>" if f.qualifier else "") + "</li>"
+        for f in figures
+    ]
     # An admonition kept out of the search index: its figures are in the text,
     # and search snippets should show the text.
-    return (
-        '<div class="admonition abstract" data-search-exclude markdown>\n<p class="admonition-title">数读</p>\n\n'
-        + "\n".join(items) + f"\n\n[全部数字]({FIGURES}.md)\n\n</div>"
+    return html_block(
+        '<div class="admonition abstract" data-search-exclude>\n<p class="admonition-title">数读</p>\n<ul>\n'
+        + "\n".join(items) + "\n</ul>\n"
+        + f"<p>{anchor(page_path, f'{document.slug}/{FIGURES}.md', '全部数字')}</p>\n</div>"
     )
 
 
@@ -273,11 +291,13 @@ def tags_page(documents: list[Document], prefix: str = "") -> Page:
     for title, names in tags_by_kind(documents, sections):
         body.append(f"## {title}")
         if prefix:
-            body.append("\n".join(
-                f"- **{text(tag)}**{{ #tag:{tag_anchor(tag)} }}:"
-                + "、".join(f"[{text(section.heading)}]({section.slug}.md)" for _, section in sections[tag])
+            path = f"{prefix}tags.md"
+            body.append(html_block("<ul>\n" + "\n".join(
+                f'<li><strong id="tag:{escape(tag_anchor(tag))}">{escape(tag)}</strong>:'
+                + "、".join(anchor(path, f"{prefix}{section.slug}.md", escape(section.heading)) for _, section in sections[tag])
+                + "</li>"
                 for tag in names
-            ))
+            ) + "\n</ul>"))
             continue
         # Raw links: the anchors are made by the tags plugin after MkDocs checks Markdown links.
         body.append(" ".join(tag_count(tag, len(sections[tag]), f"#tag:{tag_anchor(tag)}") for tag in names))
@@ -349,16 +369,16 @@ def mentioning(section: Section, name: str) -> list[str]:
     return [s for s in sentences if name in s]
 
 
-def related_block(document: Document, section: Section) -> str:
+def related_block(document: Document, section: Section, page_path: str) -> str:
     if not section.related:
         return ""
     items = []
     for related in section.related:
-        link = f"{related.slug}.md" if related.document == document.slug else f"../{related.document}/{related.slug}.md"
-        shared = "、".join(text(tag) for tag in related.shared)
-        items.append(f"- [{text(related.heading)}]({link}) <small>共同标签:{shared}</small>")
-    # A block of its own, so print (extra.css) can leave it out.
-    return '<div class="related" markdown>\n\n## 相关政策\n\n' + "\n".join(items) + "\n\n</div>"
+        link = anchor(page_path, f"{related.document}/{related.slug}.md", escape(related.heading))
+        shared = "、".join(escape(tag) for tag in related.shared)
+        items.append(f"<li>{link} <small>共同标签:{shared}</small></li>")
+    # Marked as its own, so print (extra.css) can leave it out.
+    return "## 相关政策 { .related }\n\n" + html_block('<ul class="related">\n' + "\n".join(items) + "\n</ul>")
 
 
 def about_page(documents: list[Document]) -> Page:
@@ -419,14 +439,14 @@ def section_body(section: Section, level: int, run_in_headings: bool) -> list[st
     return blocks
 
 
-def section_cards(document: Document, prefix: str) -> str:
+def section_cards(document: Document, page_path: str) -> str:
     cards = []
     for section in document.sections:
-        card = f"-   [**{text(section.heading)}**]({prefix}{section.slug}.md)"
+        card = f"<li>\n<p>{anchor(page_path, f'{document.slug}/{section.slug}.md', f'<strong>{escape(section.heading)}</strong>')}</p>"
         if section.subtitle:
-            card += f"\n\n    {text(section.subtitle)}"
-        cards.append(card)
-    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+            card += f"\n<p>{escape(section.subtitle)}</p>"
+        cards.append(card + "\n</li>")
+    return html_block('<div class="grid cards">\n<ul>\n' + "\n".join(cards) + "\n</ul>\n</div>")
 
 
 def byline(document: Document) -> str:
@@ -489,3 +509,37 @@ def text(value: str) -> str:
     escaped = INLINE.sub(r"\\\1", escaped)
     escaped = BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"&#{ord(m[3])};", escaped)
     return escaped
+
+
+def html_block(markup: str) -> str:
+    """Generated HTML as a block of the page, marked so policysite.htmlblocks
+    passes it through as it is."""
+    return f"{HTML_BLOCK_START}\n{markup}\n{HTML_BLOCK_END}"
+
+
+def escape(value: str) -> str:
+    """Seed text inside an HTML block."""
+    return html.escape(value, quote=True)
+
+
+def anchor(page_path: str, target: str, label: str) -> str:
+    """An HTML link from one page to another (`label` is HTML)."""
+    return f'<a href="{escape(href(page_path, target))}">{label}</a>'
+
+
+def href(page_path: str, target: str) -> str:
+    """The URL MkDocs gives a link from page `page_path` to `target` (both
+    source paths, the target perhaps with a #fragment): directory URLs, as
+    mkdocs.yml has them (the hook refuses a site without)."""
+    target, hash_, fragment = target.partition("#")
+    url = posixpath.relpath(directory(target), directory(page_path))
+    url = "./" if url == "." else url + "/"
+    return url + hash_ + fragment
+
+
+def directory(path: str) -> str:
+    """a/index.md → a, a/b.md → a/b, index.md → . (a page's URL path, without the slash)."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return stem or "."

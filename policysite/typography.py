@@ -66,6 +66,8 @@ def fullwidth_html(markup: str) -> str:
 
 def convert_run(pieces: list[str], run: list[int]) -> None:
     """Convert one run of text pieces in place; each entity counts as its character."""
+    if not any(MARK_OR_ENTITY.search(pieces[i]) for i in run):
+        return  # most runs: nothing to do, decided without building the run's text
     shown = [html.unescape(pieces[i]) if pieces[i].startswith("&") else pieces[i] for i in run]
     text = "".join(shown)
     found = edits(text) if has_marks(text) else {}
@@ -82,6 +84,7 @@ def convert_run(pieces: list[str], run: list[int]) -> None:
 # --- the rule ----------------------------------------------------------------------
 
 MARKS = re.compile(r"[,;:!?()]")
+MARK_OR_ENTITY = re.compile(r"[,;:!?()&]")
 
 
 def edits(text: str) -> dict[int, str]:

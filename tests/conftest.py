@@ -48,6 +48,35 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
+def broken_links(site: Path) -> list[str]:
+    """Links in the built pages' articles to a page, file or anchor the site does not have."""
+    import html
+    import re
+    from urllib.parse import unquote, urljoin, urlparse
+
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        where = page.relative_to(site).as_posix()
+        base = "http://site/" + where.removesuffix("index.html")
+        article = page.read_text(encoding="utf-8").split('<div class="md-content"', 1)[-1]
+        for link in re.findall(r'<a\b[^>]*\bhref="([^"]*)"', article):
+            url = urlparse(urljoin(base, html.unescape(link)))
+            if url.netloc != "site":
+                continue  # another site, mailto:
+            target = site / unquote(url.path).lstrip("/")
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{where}: {link}")
+            elif url.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = {html.unescape(i) for i in re.findall(r'\sid="([^"]*)"', target.read_text(encoding="utf-8"))}
+                if unquote(url.fragment) not in ids[target]:
+                    broken.append(f"{where}: {link} (no such anchor)")
+    return broken
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from browser import chromium, serve
-from conftest import ROOT, SEED, make_project, mkdocs_build, run_build
+from conftest import ROOT, SEED, broken_links, make_project, mkdocs_build, run_build
 
 sys.path.insert(0, str(ROOT / "bench"))
 from archive import make_archive  # noqa: E402
@@ -42,6 +42,11 @@ def test_a_page_lists_only_the_path_to_itself(archive_site):
     assert page.count('href="../yuexiu-2022/') <= 1 and "huadou-2022/pingtai-jianshe" not in page
     sizes = [p.stat().st_size for p in site.glob("*/*/index.html") if p.parent.name not in {"tags", "quanwen", "shudu"}]
     assert max(sizes) < 60_000
+
+
+def test_every_link_between_pages_resolves(archive_site):
+    # Across reports too: 相关政策 links other years, tag chips link report tag pages.
+    assert broken_links(archive_site / "site") == []
 
 
 def test_each_report_has_its_own_tag_listing(archive_site):

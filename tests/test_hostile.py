@@ -60,7 +60,7 @@ def test_hostile_text_is_escaped_and_never_runs(tmp_path):
     assert not re.search(r"<script\b|<img\b|<a\b[^>]*href=\"javascript", article)
     body = article.split('class="credit"')[0].split("</h1>", 1)[1]
     body = re.sub(r'<div class="admonition abstract"[^>]*>.*?</div>', "", body, flags=re.S)  # our 数读 box
-    body = re.split(r'<h2 id="相关政策"', body)[0]                                     # our 相关政策 list
+    body = re.split(r'<h2[^>]* id="相关政策"', body)[0]                                     # our 相关政策 list
     for tag in ("<h2", "<h3", "<ol", "<ul", "<blockquote", "<table", "<hr", "<em>", "<code>"):
         assert tag not in body, tag
     # The reader sees each line as written, with full-width marks in its Chinese text.

@@ -6,7 +6,7 @@ import html
 import re
 import subprocess
 
-from conftest import ENV, MKDOCS, SEED_HEADINGS, make_project
+from conftest import ENV, MKDOCS, SEED_HEADINGS, broken_links, make_project
 from test_build import SECTION_SLUGS
 
 # Anything the browser would fetch by itself: scripts, styles, images, frames, fonts.
@@ -103,3 +103,19 @@ def test_sitemap_and_robots(built_site):
     sitemap = read(built_site, "sitemap.xml")
     assert sitemap.count("<loc>") >= 18 and "<loc>http://127.0.0.1:8000/liwan-2022/pingtai-jianshe/</loc>" in sitemap
     assert read(built_site, "robots.txt").endswith("Sitemap: http://127.0.0.1:8000/sitemap.xml\n")
+
+
+def test_every_link_between_pages_resolves(built_site):
+    # Generated blocks link by URL (render.href), which MkDocs does not check.
+    assert broken_links(built_site) == []
+
+
+def test_a_site_without_directory_urls_is_refused(tmp_path):
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    result = subprocess.run(
+        [MKDOCS, "build", "-d", str(tmp_path / "site")], cwd=project, capture_output=True, text=True, env=ENV, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "use_directory_urls" in result.stderr and "Traceback" not in result.stderr

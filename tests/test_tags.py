@@ -81,7 +81,7 @@ def test_relations_cross_documents(tmp_path):
     assert run_build(project).returncode == 0
     page = (project / "docs" / "liwan-2022" / "pingtai-jianshe.md").read_text(encoding="utf-8")
     related = page.split("## 相关政策", 1)[1].split("来源:", 1)[0]
-    assert "(../liwan-2023/pingtai-jianshe.md)" in related
+    assert 'href="../../liwan-2023/pingtai-jianshe/"' in related
     assert front_matter(project / "docs" / "liwan-2023" / "pingtai-jianshe.md")["tags"] == front_matter(project / "docs" / "liwan-2022" / "pingtai-jianshe.md")["tags"]
 
 

@@ -37,6 +37,7 @@ def test_quick_bench_reports_every_figure(tmp_path):
         for key in ("build_py_cold_s", "build_py_s", "mkdocs_build_s", "stock_mkdocs_build_s", "total_s", "section_page_max_bytes",
                     "search_index_bytes", "search_index_gzip_bytes", "site_bytes", "pages"):
             assert row[key] > 0, key
+        assert len(row["mkdocs_build_runs_s"]) == row["runs"] and row["mkdocs_build_s"] in row["mkdocs_build_runs_s"]
     assert "growth_exponent" in rows[1]
     where = rows[-1]["where_the_time_goes"]
     assert "ours (policysite, hook)" in where and abs(sum(where.values()) - 1) < 0.01

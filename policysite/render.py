@@ -341,7 +341,13 @@ def tag_anchor(tag: str) -> str:
 
 def entities_page(documents: list[Document]) -> Page:
     """地名与项目: each place, project and programme with the sentences that name it."""
-    meta = {"title": "地名与项目", "description": "报告提到的地点、机构与项目、政策,以及提到它们的原文句子。"}
+    meta = {
+        "title": "地名与项目",
+        "description": "报告提到的地点、机构与项目、政策,以及提到它们的原文句子。",
+        # Its sentences are the sections' own, which search finds; indexing
+        # them again would grow every reader's download with the archive.
+        "search": {"exclude": True},
+    }
     kinds, sections = tag_kinds(documents), newest_first(tag_sections(documents))
     body = ["# 地名与项目", "报告中出现的地点、机构与项目和政策名称,附原文句子和所在部分。"]
     for kind in ("place", "org", "policy"):
@@ -382,7 +388,8 @@ def related_block(document: Document, section: Section, page_path: str) -> str:
 
 
 def about_page(documents: list[Document]) -> Page:
-    meta = {"title": "关于", "description": "本站内容来源、版权说明与重建方法。"}
+    # Not searched: a list of every source, as long as the archive, that no query is for.
+    meta = {"title": "关于", "description": "本站内容来源、版权说明与重建方法。", "search": {"exclude": True}}
     body = [
         "# 关于",
         "本站把政府工作报告的新闻稿逐条切分为政策主题页面,便于阅读、搜索和按标签浏览。"

@@ -4,7 +4,9 @@ after the build, cut the search index for Chinese (policysite.search).
 
 A thin adapter over policysite.pipeline.build, the same code build.py runs.
 Pages are written only when their bytes change, so the rebuild their writing
-triggers under `mkdocs serve` writes nothing and the loop ends there.
+triggers under `mkdocs serve` writes nothing and the loop ends there. It also
+registers the Markdown extension for the generated pages' HTML blocks
+(policysite.htmlblocks) and saves Material's templates some work per page.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ def on_nav(nav, config, files):
     # items may lack (a section's meta, a page's typeset); a miss costs Jinja
     # two caught exceptions, and an archive's page shows dozens of items.
     # None reads as the miss did, at a fraction of the cost.
-    for item in walk_nav(nav.items):
+    for item in walk(nav.items):
         for name in TEMPLATE_ATTRIBUTES:
             if not hasattr(item, name):
                 setattr(item, name, None)
@@ -101,7 +101,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     # Before the search plugin reads the page, so results show the same text.
-    for item in walk_toc(page.toc):
+    for item in walk(page.toc):
         item.title = typography.fullwidth(item.title)
     return typography.fullwidth_html(html)
 
@@ -140,16 +140,11 @@ TEMPLATE_ATTRIBUTES = ("meta", "typeset", "pages", "encrypted")
 TEMPLATE_META = ("icon", "subtitle", "status", "hide")
 
 
-def walk_nav(items):
+def walk(items):
+    """Every item of a navigation or table of contents, depth first."""
     for item in items:
         yield item
-        yield from walk_nav(item.children or [])
-
-
-def walk_toc(items):
-    for item in items:
-        yield item
-        yield from walk_toc(item.children)
+        yield from walk(item.children or [])
 
 
 def jieba_available() -> bool:

@@ -285,13 +285,13 @@ def tags_page(documents: list[Document], prefix: str = "") -> Page:
     """
     meta = {"title": "标签", "description": "按地点、机构与项目、政策和主题浏览各政策部分。", "search": {"exclude": True}}
     sections = tag_sections(documents)
+    path = f"{prefix}tags.md"
     body = ["# 标签"]
     if prefix:
         body.append(f"{text(documents[0].title)}的标签。[全站标签](../tags.md)\n{{ .byline }}")
     for title, names in tags_by_kind(documents, sections):
         body.append(f"## {title}")
         if prefix:
-            path = f"{prefix}tags.md"
             body.append(html_block("<ul>\n" + "\n".join(
                 f'<li><strong id="tag:{escape(tag_anchor(tag))}">{escape(tag)}</strong>:'
                 + "、".join(anchor(path, f"{prefix}{section.slug}.md", escape(section.heading)) for _, section in sections[tag])
@@ -303,7 +303,7 @@ def tags_page(documents: list[Document], prefix: str = "") -> Page:
         body.append(" ".join(tag_count(tag, len(sections[tag]), f"#tag:{tag_anchor(tag)}") for tag in names))
         include = json.dumps(names, ensure_ascii=False)
         body.append(f"<!-- material/tags {{ include: {include}, toc: false }} -->")
-    return page(f"{prefix}tags.md", meta, body)
+    return page(path, meta, body)
 
 
 def site_tags_page(documents: list[Document]) -> Page:

@@ -143,13 +143,13 @@ def sizes(site: Path) -> dict:
     kinds: dict[str, list[tuple[int, int]]] = {}
     for path in site.rglob("*.html"):
         kinds.setdefault(page_kind(site, path), []).append(raw_and_gzip(path))
-    index = site / "search" / "search_index.json"
+    index = raw_and_gzip(site / "search" / "search_index.json")
     total = [p for p in site.rglob("*") if p.is_file()]
     return {
         "pages": {kind: {"count": len(v), "median_bytes": median([r for r, _ in v]), "median_gzip_bytes": median([g for _, g in v])}
                   for kind, v in sorted(kinds.items())},
-        "search_index_bytes": raw_and_gzip(index)[0],
-        "search_index_gzip_bytes": raw_and_gzip(index)[1],
+        "search_index_bytes": index[0],
+        "search_index_gzip_bytes": index[1],
         "site_bytes": sum(p.stat().st_size for p in total),
         "site_files": len(total),
     }
@@ -198,7 +198,7 @@ def scaling(scratch: Path, counts: list[int], runs: int, stock_runs: int) -> lis
         stock = median([timed([PYTHON, "-m", "mkdocs", "build", "-q", "-f", "stock.yml", "-d", "stock-site"], folder) for _ in range(stock_runs)])
         shutil.rmtree(folder / "stock-site")
         site = folder / "site"
-        section_sizes = [raw_and_gzip(p)[0] for p in site.rglob("index.html") if page_kind(site, p) == "section"]
+        section_sizes = [p.stat().st_size for p in site.rglob("index.html") if page_kind(site, p) == "section"]
         index = raw_and_gzip(site / "search" / "search_index.json")
         row = {
             "seeds": count, "runs": runs, "stock_runs": stock_runs, "build_py_cold_s": cold, "build_py_s": warm, "mkdocs_build_s": mk, "mkdocs_build_runs_s": mk_runs, "total_s": warm + mk,

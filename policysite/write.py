@@ -46,12 +46,20 @@ class Plan:
 LIBRARIES = ("jieba", "pypinyin", "PyYAML")
 
 
+def load_manifest(out_dir: Path) -> dict:
+    """The manifest as written, or {} when there is none or it is not ours to read."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def read_manifest(out_dir: Path) -> dict[str, str]:
     """Generated file → seed it came from ("" for site-wide pages)."""
     try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        return {str(path): str(seed) for path, seed in data["files"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {str(path): str(seed) for path, seed in load_manifest(out_dir)["files"].items()}
+    except (KeyError, TypeError, AttributeError):
         return {}
 
 
@@ -81,25 +89,22 @@ def site_data(
 
 def read_record(out_dir: Path) -> dict:
     """The last build's record in the manifest: inputs, outputs and site data."""
-    try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        return {key: data[key] for key in ("inputs", "outputs", "site") if key in data}
-    except (OSError, ValueError, TypeError, AttributeError):
-        return {}
+    data = load_manifest(out_dir)
+    return {key: data[key] for key in ("inputs", "outputs", "site") if key in data}
 
 
 def unchanged_build(out_dir: Path, inputs: str) -> tuple[Plan, dict] | None:
     """The last build's plan and site data, if it was made from `inputs` and its files are intact."""
+    data = load_manifest(out_dir)
+    if not inputs or data.get("inputs") != inputs:
+        return None
     try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        if not inputs or data.get("inputs") != inputs:
-            return None
         files = sorted(data["files"])
         contents = {path: (out_dir / path).read_bytes() for path in files}
         if data.get("outputs") != outputs_digest(contents):
             return None
         return Plan(unchanged=files), data["site"]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, KeyError, TypeError, AttributeError):
         return None
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 from pypinyin import Style, lazy_pinyin
 
-from . import figures, segment
+from . import figures, places, segment
 from .groups import search_scopes
 from .model import Document, Related, Section
 
@@ -44,18 +44,23 @@ ADMIN_SUFFIXES = "区县市镇"
 BROAD_PLACES = set("中国 全国 国家 广东 广东省 广州 广州市 羊城 华南 珠三角 粤港澳 内地 全省 全市".split())
 
 
-def enrich(documents: list[Document]) -> list[Document]:
+def enrich(documents: list[Document], folders: dict[str, str] | None = None) -> list[Document]:
+    """Slugs, tags, relations and figures of every document.
+
+    `folders` (seed → URL folder of the last build) keeps each report's
+    folder where it was when another seed is added.
+    """
     segment.add_words(quoted_terms(documents))
     # Segmenting with parts of speech is the costly step: once per section.
     found = {id(section): candidates(section) for document in documents for section in document.sections}
     idf = corpus_idf(list(found.values()))
     for document in documents:
-        document.place = document_place(document)
+        document.place = document.place or document_place(document)
         document.slug = document.slug or document_slug(document)
-        assign_section_slugs(document.sections)
+        assign_section_slugs(document)
         for section in document.sections:
             section.tags = section_tags(section, found[id(section)], document, idf, document.place)
-    assign_document_slugs(documents)
+    assign_document_slugs(documents, folders or {})
     relate(documents)
     for document in documents:
         document.figures = figures.extract(document)
@@ -115,10 +120,12 @@ def split_compounds(words: list[str]) -> list[str]:
 
 
 def document_slug(document: Document) -> str:
-    """Place and year, e.g. liwan-2022, so URLs say which report this is."""
-    place = document.place
-    year = document.year or next(iter(re.findall(r"(?:19|20)\d\d", document.title)), "")
-    base = to_slug(place, max_words=2) if place else to_slug(document.title, max_words=3)
+    """Place and year, e.g. guangdong-2026, liwan-2022, so URLs say which report this is."""
+    year = document.year or document.date[:4] or next(iter(re.findall(r"(?:19|20)\d\d", document.title)), "")
+    if document.place_code:
+        base = places.slug(places.divisions()[document.place_code])
+    else:
+        base = to_slug(document.place, max_words=2) if document.place else to_slug(document.title, max_words=3)
     return "-".join(part for part in (base, year) if part) or "report"
 
 
@@ -141,18 +148,40 @@ def document_place(document: Document) -> str:
     return named.most_common(1)[0][0] if named else ""
 
 
-def assign_section_slugs(sections: list[Section]) -> None:
-    """Distinct slugs in article order: a repeated heading gets -2, -3 …"""
+def assign_section_slugs(document: Document) -> None:
+    """Distinct slugs for the pages of a report (parts with items included), in
+    source order: a repeated heading gets -2, -3 …"""
     taken = set(RESERVED_SLUGS)
-    for position, section in enumerate(sections, start=1):
-        base = to_slug(strip_numbering(section.heading)) or f"section-{position}"
+    parts = iter(document.parts)
+    for position, section in enumerate(document.sections, start=1):
+        if section.part is not None and not section.part.slug:
+            part = next(parts)
+            part.slug = unique(to_slug(slug_words(part.heading)) or f"part-{part.number or position}", taken)
+        base = to_slug(slug_words(section.heading)) or f"section-{position}"
         section.slug = unique(base, taken)
 
 
-def assign_document_slugs(documents: list[Document]) -> None:
+def assign_document_slugs(documents: list[Document], folders: dict[str, str]) -> None:
+    """Distinct URL folders: a report keeps the folder it had (when its place
+    and year still give it); a clash gets -2, -3 … and a warning naming both."""
     taken: set[str] = set()
-    for document in sorted(documents, key=lambda d: d.seed):
-        document.slug = unique(document.slug, taken)
+    by_seed = sorted(documents, key=lambda d: d.seed)
+    kept = {}
+    for document in by_seed:
+        before = folders.get(document.seed, "")
+        if before and re.sub(r"-\d+$", "", before) in (document.slug, re.sub(r"-\d+$", "", document.slug)) and before not in taken:
+            kept[document.seed] = before
+            taken.add(before)
+    owner = {}
+    for document in by_seed:
+        base = document.slug
+        document.slug = kept.get(document.seed) or unique(base, taken)
+        if base in owner and document.slug != base:
+            document.warnings.append(
+                f"URL folder {base!r} is taken by {owner[base]}: this report is at {document.slug!r}; "
+                "set `slug:` in a sidecar to choose"
+            )
+        owner.setdefault(base, document.seed)
 
 
 def unique(base: str, taken: set[str]) -> str:
@@ -165,7 +194,16 @@ def unique(base: str, taken: set[str]) -> str:
 
 
 def strip_numbering(heading: str) -> str:
-    return re.sub(r"^(?:[一二三四五六七八九十百零〇]+[、.．]|[(（][一二三四五六七八九十]+[)）])\s*", "", heading)
+    """一、…, （一）…, 1.…, 附件1 … → the words of the heading."""
+    return re.sub(
+        r"^(?:[一二三四五六七八九十百零〇]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|附件\s*\d*)\s*", "", heading
+    )
+
+
+def slug_words(heading: str) -> str:
+    """What a page's slug is made of: the heading without numbering or a leading year
+    (2026年工作安排 → 工作安排: the folder already says the year)."""
+    return re.sub(r"^(?:19|20)\d\d年(?:和)?", "", strip_numbering(heading)) or strip_numbering(heading)
 
 
 # --- tags -------------------------------------------------------------------------

@@ -32,18 +32,62 @@ FIGURE_SCHEMA = {
     },
 }
 
+NODE_SCHEMA = {
+    "type": "object",
+    "required": ["kind", "heading", "lines", "children"],
+    "additionalProperties": False,
+    "properties": {
+        "kind": {"enum": ["part", "item", "section", "appendix", "glossary", "point"],
+                 "description": "part 一、; item （一） (a page); section of an article; appendix; glossary; point inside a page"},
+        "heading": {"type": "string", "description": "as written, numbering included"},
+        "number": {"type": "integer", "minimum": 0, "description": "3 for 三、 or （三）; 0 when unnumbered"},
+        "slug": {"type": "string", "description": "the page's file name in the report's folder (parts with items have an overview page)"},
+        "position": {"type": "integer", "minimum": 1, "description": "the page's position in `sections`"},
+        "lines": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+        "children": {"type": "array", "items": {"$ref": "#/$defs/node"}},
+    },
+}
+
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": SCHEMA_PATH,
     "title": "政府工作报告 document export",
     "type": "object",
-    "required": ["title", "slug", "outlet", "date", "seed", "source_url", "footer", "intro", "sections", "figures"],
+    "required": ["title", "slug", "outlet", "date", "seed", "source_url", "footer", "intro", "sections", "figures",
+                 "place", "level", "year", "delivered", "published", "speaker", "kind", "outline", "dropped"],
     "additionalProperties": False,
+    "$defs": {"node": NODE_SCHEMA},
     "properties": {
-        "title": {"type": "string"},
-        "slug": {"type": "string", "pattern": "^[a-z0-9-]+$"},
+        "title": {"type": "string", "description": "composed from place and year when the text's own is a bare 政府工作报告"},
+        "slug": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "URL folder: place and year, e.g. guangdong-2026"},
         "outlet": {"type": "string"},
-        "date": {"type": "string", "description": "ISO 8601, empty when unknown"},
+        "date": {"type": "string", "description": "ISO 8601: the date delivered when known, else the date published; empty when unknown"},
+        "place": {
+            "type": "object",
+            "required": ["name", "short", "code"],
+            "additionalProperties": False,
+            "properties": {
+                "name": {"type": "string", "description": "full name: 广东省, 广州市荔湾区"},
+                "short": {"type": "string", "description": "short form: 广东, 荔湾"},
+                "code": {"type": "string", "description": "six-digit administrative division code; empty when not found"},
+            },
+        },
+        "level": {"enum": ["省级", "市级", "区县级", ""], "description": "administrative level of the place"},
+        "year": {"type": "string", "description": "the year the report plans for"},
+        "delivered": {"type": "string", "description": "ISO date the report was delivered to the people's congress"},
+        "published": {"type": "string", "description": "ISO date (or date-time) the text was published"},
+        "speaker": {"type": "string", "description": "who delivered the report"},
+        "kind": {"enum": ["official", "news", "explainer", "list"],
+                 "description": "official full text, news coverage, explainer, or a numbered list"},
+        "outline": {"type": "array", "items": {"$ref": "#/$defs/node"}, "description": "the report as a tree: parts → items → points"},
+        "dropped": {
+            "type": "array",
+            "description": "lines taken out as web-page chrome (toolbars, breadcrumbs, page metadata, link lists)",
+            "items": {
+                "type": "object", "required": ["line", "text", "rule"], "additionalProperties": False,
+                "properties": {"line": {"type": "integer", "minimum": 1}, "text": {"type": "string"}, "rule": {"type": "string"}},
+            },
+        },
         "seed": {"type": "string", "description": "seed file, relative to seeds/"},
         "source_url": {"type": "string"},
         "footer": {
@@ -56,10 +100,12 @@ SCHEMA = {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["position", "slug", "heading", "subtitle", "tags", "lines", "paragraphs"],
+                "required": ["position", "slug", "heading", "subtitle", "tags", "lines", "paragraphs", "kind", "part"],
                 "additionalProperties": False,
                 "properties": {
                     "position": {"type": "integer", "minimum": 1},
+                    "kind": {"enum": ["section", "item", "part", "appendix", "glossary"]},
+                    "part": {"type": "string", "description": "heading of the part an item belongs to; empty otherwise"},
                     "slug": {"type": "string"},
                     "heading": {"type": "string"},
                     "subtitle": {"type": "string"},
@@ -84,7 +130,16 @@ def document_json(document: Document) -> str:
         "seed": document.seed,
         "source_url": document.source_url,
         "footer": {k: getattr(document.footer, k) for k in ("reporter", "editor", "copyright", "contact")},
+        "place": {"name": document.place_name, "short": document.place, "code": document.place_code},
+        "level": document.level,
+        "year": document.year,
+        "delivered": document.delivered,
+        "published": document.published,
+        "speaker": document.speaker,
+        "kind": document.kind or "news",
         "intro": document.intro,
+        "outline": outline(document),
+        "dropped": [dataclasses.asdict(d) for d in document.dropped],
         "sections": [
             {
                 "position": position,
@@ -94,12 +149,48 @@ def document_json(document: Document) -> str:
                 "tags": [{"name": tag, "kind": s.kinds.get(tag, "topic")} for tag in s.tags],
                 "lines": [s.first_line, s.last_line],
                 "paragraphs": s.paragraphs,
+                "kind": s.kind,
+                "part": s.part.heading if s.part else "",
             }
             for position, s in enumerate(document.sections, 1)
         ],
         "figures": [figure_dict(f) for f in document.figures],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def outline(document: Document) -> list[dict]:
+    """The report as a tree: parts with their items, pages with their points."""
+    nodes: list[dict] = []
+    for position, section in enumerate(document.sections, 1):
+        node = {
+            "kind": section.kind, "heading": section.heading, "number": section.number, "slug": section.slug,
+            "position": position, "lines": [section.first_line, section.last_line],
+            "children": [{"kind": "point", "heading": text, "lines": [line, line], "children": []} for text, line in points(section)],
+        }
+        part = section.part
+        if part is None:
+            nodes.append(node)
+            continue
+        if not nodes or nodes[-1].get("slug") != part.slug or nodes[-1]["kind"] != "part":
+            nodes.append({"kind": "part", "heading": part.heading, "number": part.number, "slug": part.slug,
+                          "lines": [part.first_line, part.last_line], "children": []})
+        nodes[-1]["children"].append(node)
+    return nodes
+
+
+def points(section) -> list[tuple[str, int]]:
+    """Headings inside a page (sub-head lines, 1. points, run-in leads), with their source lines."""
+    found = []
+    lines = section.paragraph_lines
+    for sub in section.subheadings:
+        found.append((sub.paragraph_index, sub.text))
+    for index, clause in section.leads.items():
+        found.append((index, clause))
+    return [
+        (text, lines[index] if index < len(lines) else section.last_line)
+        for index, text in sorted(found, key=lambda pair: pair[0])
+    ]
 
 
 def figure_dict(figure) -> dict:

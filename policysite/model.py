@@ -19,6 +19,15 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A line the clean stage took out as page chrome, and the rule that did."""
+
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
 class Seed:
     """A seed file after decoding and normalisation (the read stage's output)."""
 
@@ -36,6 +45,23 @@ class SubHeading:
 
     text: str
     paragraph_index: int  # shown before this paragraph of the section
+
+
+@dataclass(eq=False)  # compared and hashed by identity: one object per part
+class Part:
+    """A numbered part of a report (一、2025年工作回顾) whose items are pages.
+
+    A part without items is a page itself (a Section of kind "part"); a part
+    with items is a navigation group with an overview page of its own text.
+    """
+
+    heading: str                    # as written, numbering included: "三、2026年重点工作"
+    paragraphs: list[str]           # the part's own text before its first item
+    paragraph_lines: list[int]
+    first_line: int
+    last_line: int
+    number: int = 0                 # 3 for 三、; 0 when the part line is unnumbered
+    slug: str = ""                  # set by enrich
 
 
 @dataclass(frozen=True)
@@ -63,6 +89,10 @@ class Section:
     # Run-in headings: paragraph index → the short clause it opens with
     # ("狠抓白鹅潭商务区开发建设" of "狠抓白鹅潭商务区开发建设。落实……").
     leads: dict[int, str] = field(default_factory=dict)
+    kind: str = "section"           # section / item / part / appendix / glossary
+    part: Part | None = None        # the part an item belongs to
+    number: int = 0                 # 5 for （五）, 0 when unnumbered
+    notes: dict[str, str] = field(default_factory=dict)  # glossary entries: marker number → entry
     slug: str = ""                  # set by enrich
     tags: list[str] = field(default_factory=list)  # set by enrich, topic first
     kinds: dict[str, str] = field(default_factory=dict)  # tag → topic/place/org/policy
@@ -96,10 +126,21 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     intro_lines: list[int] = field(default_factory=list)  # source line of each intro paragraph
     figures: list = field(default_factory=list)  # figures.Figure, set by enrich
+    # Metadata read from the text (parse.header), each "" when the text has none.
+    year: str = ""              # the year the report plans for: "2026"
+    place_name: str = ""        # full: 广东省, 广州市荔湾区 ("place" is the short form: 广东, 荔湾)
+    place_code: str = ""        # administrative division code: 440103
+    level: str = ""             # 省级 / 市级 / 区县级
+    delivered: str = ""         # ISO date the report was delivered to the congress
+    published: str = ""         # ISO date the text was published
+    speaker: str = ""           # 孟凡利, with the office when the text gives it: 广东省省长 孟凡利
+    kind: str = ""              # official / news / explainer / list
+    dropped: list[Dropped] = field(default_factory=list)  # page chrome the clean stage took out
 
     @property
-    def year(self) -> str:
-        return self.date[:4]
+    def parts(self) -> list[Part]:
+        """The parts whose items are pages, in source order."""
+        return list(dict.fromkeys(s.part for s in self.sections if s.part is not None))
 
 
 @dataclass(frozen=True)

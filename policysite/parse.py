@@ -1,25 +1,28 @@
-"""Parse stage: normalised lines → a Document of Sections.
+"""Parse stage: cleaned lines → a Document: metadata and an outline of pages.
 
-An article is read top-down as header (title, outlet line, date), intro,
-sections, footer. Section headings are found by structure, never by a list of
-known words: each heading style is a small detector, tried in order of how
-explicit it is, and the first that recognises the article wins.
+A text is read top-down as header (parse.header: title block or headline),
+intro, body, footer. The body's headings are found by structure, never by a
+list of known words: each heading style is a small detector, tried in order
+of how explicit it is, and the first that recognises the text wins. An
+official report is a tree (parts 一、 → items （一） → points; appendices; a
+glossary), and `assemble` turns the headings found into that tree: an item is
+a page under its part, a part without items is a page, appendices and the
+glossary are pages.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from .model import Document, Footer, Line, Section, Seed, SubHeading
-
-# --- character classes --------------------------------------------------------
-
-# A line that ends one of these (before closing quotes/brackets) is a sentence.
-SENTENCE_END = "。!?！？;；…"
-CLOSERS = "”’」』）》】\"')"
-CLAUSE_END = ",，、:："
+from . import header as headers
+from .clean import clean
+from .model import Document, Dropped, Footer, Line, Part, Section, Seed, SubHeading
+from .patterns import (
+    ARABIC_NUMBERED, CLAUSE_END, CLOSERS, CRUMB, DATE, MARKDOWN_HEADING, NUMBERED, SUB_NUMBERED,
+    cn_number, is_sentence,
+)
 
 # Credits that are never headings or body text: bylines, photo credits, editors.
 CREDIT = re.compile(
@@ -30,26 +33,28 @@ COPYRIGHT = re.compile(r"未经授权|不得转载|禁止转载|版权所有|版
 CONTACT = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?(?:\s+[\d()\s+-]{7,})?$|^[\d()\s+-]{7,}$")
 CONTACT_LABEL = re.compile(r"(?:授权|版权)?联系(?:方式|电话|邮箱)|邮箱[:：]|电话[:：]")
 
-DATE = re.compile(
-    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2})[:：](?P<M>\d\d)(?:[:：](?P<S>\d\d))?)?"
-)
-
-# "一、" top-level items and "(一)" sub-items of numbered reports.
-CN_NUMBER = "一二三四五六七八九十百零〇"
-NUMBERED = re.compile(rf"^([{CN_NUMBER}]+)\s*[、.．]\s*(?P<text>\S.*)$")
-SUB_NUMBERED = re.compile(rf"^[(（]\s*[{CN_NUMBER}]+\s*[)）]\s*(?P<text>\S.*)$")
-# "首页 > 新闻 > 正文": navigation crumbs copied along with an article.
-CRUMB = re.compile(r"^[^>›»/]{1,12}(?:\s*[>›»/]\s*[^>›»/]{1,12}){1,}\s*[>›»/]?$")
-MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
-
 MAX_HEADING = 16     # characters of a news-style heading line ("疫情防控")
 MAX_SUBTITLE = 40    # characters of the deck line under it
 # A run-in heading: a clause of 4–20 characters with no inner punctuation,
 # ended by 。, opening a paragraph that runs on for at least MIN_RUN_ON more.
 RUN_IN = re.compile(r"(?P<clause>[^。!?！？;；,，、:：\"()（）]{4,20})。")
 MIN_RUN_ON = 30
-MAX_META = 40        # characters of an outlet or date line under the title
+MAX_ITEM_HEADING = 60  # characters of an item line that is a heading by its numbering
+SHORT_ITEMS = 200    # mean characters of text under items that read as a list, not as pages
+BIG_PAGE = 8000      # characters of a page worth a warning
+LABEL_LINE = re.compile(r"^【[^】]{1,8}】$")   # 【原文】, 【点评】: labels, never decks
+# "关键词：人工智能", "数字1：6.5%左右": a short label, a colon, a short heading.
+LABELLED = re.compile(r"^(?P<label>[^：:。，,；;]{1,12})[：:](?P<text>[^。；;：:]{1,36})$")
+APPENDIX = re.compile(r"^(?P<label>附件\s*[0-9一二三四五六七八九十]*|附录\s*[0-9一二三四五六七八九十]*|附)\s*[:：]?\s*(?P<text>.{0,40})$")
+GLOSSARY = re.compile(r"(?:名词解释|名词注释|注释|注解|释义)[:：]?$")
+# ［1］, [1], 〔1〕: a marker in the text, or the number opening a glossary entry.
+NOTE_MARK = re.compile(r"[［\[〔](?P<n>\d{1,3})[］\]〕]")
+NOTE_ENTRY = re.compile(r"^(?:[［\[〔](?P<a>\d{1,3})[］\]〕]|(?P<b>\d{1,3})\s*[.．、]|[(（](?P<c>\d{1,3})[)）])\s*(?P<text>\S.*)$")
+# Part lines without numbering: 2026年重点工作, 2025年和“十四五”时期工作回顾, 政府自身建设.
+PART_LINE = re.compile(
+    r"^.{0,20}(?:工作回顾|重点工作|工作安排|工作任务|主要任务|目标任务|总体要求|主要预期目标|政府自身建设|"
+    r"发展成就|发展环境|工作建议|发展思路)$"
+)
 
 
 @dataclass(frozen=True)
@@ -61,36 +66,38 @@ class Hit:
     subtitle: str = ""
     consumed: int = 1       # body lines taken by heading (and subtitle)
     rest: str = ""          # text after a run-in heading, kept as a paragraph
+    kind: str = "section"   # section / part / item / appendix / glossary
+    number: int = 0         # 3 for 三、 and （三）; 0 when unnumbered
 
 
 @dataclass(frozen=True)
 class HeadingStyle:
     """One way articles mark their headings.
 
-    `find` returns the top-level headings (each becomes a page), or nothing when
-    the article is not in this style; `subheading` recognises a heading inside a
-    section and returns its text, or None for an ordinary paragraph line.
+    `find` returns the headings (each a page, or a part), or nothing when the
+    text is not in this style; `subheading` recognises a heading inside a
+    page from its line and the line after it, and returns its text, or None
+    for an ordinary paragraph line.
     """
 
     name: str
     find: Callable[[Sequence[Line]], list[Hit]]
-    subheading: Callable[[str], str | None]
+    subheading: Callable[[str, str], str | None]
 
 
 # --- the stage -----------------------------------------------------------------
 
 
 def parse(seed: Seed) -> Document:
-    lines = [line for line in seed.lines]
+    cleaned = clean(list(seed.lines))
+    lines, dropped = cleaned.lines, list(cleaned.dropped)
     while len(lines) > 1 and CRUMB.match(lines[0].text) and not DATE.search(lines[0].text):
+        dropped.append(Dropped(lines[0].number, lines[0].text, "breadcrumb"))
         lines.pop(0)  # crumbs above the title are site navigation, not the article
-    if is_title(lines[0].text):
-        title = strip_markdown_heading(lines[0].text)
-        meta, body_start = read_meta(lines)
-    else:  # no title line: the article starts with its text
-        title, meta, body_start = first_clause(lines[0].text), {}, 0
-    footer_start = find_footer(lines, body_start)
-    body = lines[body_start:footer_start]
+    header = headers.read_header(lines, cleaned.facts)
+    dropped += header.dropped
+    footer_start = find_footer(lines, header.body_start)
+    body = lines[header.body_start:footer_start]
     footer = read_footer(lines[footer_start:])
 
     explicit = seed.sidecar.get("headings")
@@ -108,23 +115,22 @@ def parse(seed: Seed) -> Document:
         missing = [h for h in explicit if h not in found]
         warnings.append(f"headings from the sidecar not found in the text: {', '.join(missing)}")
 
-    if hits:
-        intro = [line.text for line in body[: hits[0].index]]
-        intro_lines = [line.number for line in body[: hits[0].index]]
-        sections = [make_section(body, hit, nxt, style) for hit, nxt in zip(hits, hits[1:] + [None])]
-    elif body:
+    intro_end = hits[0].index if hits else len(body)
+    intro = [line.text for line in body[:intro_end]]
+    intro_lines = [line.number for line in body[:intro_end]]
+    sections = assemble(body, hits, style) if hits else []
+    if not hits and body:
         intro, intro_lines = [], []
-        sections = [whole_text_section(title, body)]
-        warnings.append("no headings detected: the whole text is one page")
-    else:
-        intro, intro_lines, sections = [], [], []
+        sections = [whole_text_section(header.title or first_clause(body[0].text), body)]
+        warnings.append("no headings detected: the whole text is one page; list them as `headings:` in the sidecar")
+    elif not body:
         warnings.append("no text besides the title")
 
-    return Document(
+    document = Document(
         seed=seed.name,
-        title=seed.sidecar.get("title") or title,
-        outlet=meta.get("outlet", ""),
-        date=seed.sidecar.get("date") or meta.get("date", ""),
+        title=seed.sidecar.get("title") or header.title,
+        outlet=header.outlet,
+        date=seed.sidecar.get("date") or header.date,
         intro=intro,
         sections=sections,
         footer=footer,
@@ -133,37 +139,272 @@ def parse(seed: Seed) -> Document:
         extra_tags=list(seed.sidecar.get("tags", [])),
         warnings=warnings,
         intro_lines=intro_lines,
+        dropped=sorted(dropped, key=lambda d: d.line),
+    )
+    warnings += headers.complete(document, header, seed.sidecar)
+    warnings += coverage_warnings(document)
+    return document
+
+
+def coverage_warnings(document: Document) -> list[str]:
+    """Doubt worth a maintainer's look: pages too long to read, headings covering little of the text."""
+    warnings = []
+    for section in document.sections:
+        size = sum(len(p) for p in section.paragraphs)
+        if size > BIG_PAGE and len(document.sections) > 1:
+            warnings.append(
+                f"page {section.heading!r} holds {size} characters: its headings may not have been recognised; "
+                "list them as `headings:` in the sidecar"
+            )
+    intro = sum(len(p) for p in document.intro)
+    body = intro + sum(len(p) for s in document.sections for p in s.paragraphs)
+    if document.sections and body > 4000 and intro > 0.3 * body:
+        warnings.append(
+            f"headings cover only part of the text ({intro} of {body} characters come before the first): "
+            "list them as `headings:` in the sidecar"
+        )
+    return warnings
+
+
+# --- assembling the outline ---------------------------------------------------------
+
+
+def assemble(body: Sequence[Line], hits: list[Hit], style: HeadingStyle) -> list[Section]:
+    """Pages in source order: items under their parts, item-less parts, appendices, glossary."""
+    sections: list[Section] = []
+    part: Part | None = None
+    for position, hit in enumerate(hits):
+        following = hits[position + 1] if position + 1 < len(hits) else None
+        if hit.kind == "part" and following is not None and following.kind == "item":
+            part = make_part(body, hit, following)
+            continue
+        section = make_section(body, hit, following, style)
+        section.kind, section.number = hit.kind, hit.number
+        if hit.kind == "item":
+            section.part = part
+        else:
+            part = None
+        if hit.kind == "glossary":
+            section.notes = glossary_entries(section)
+        sections.append(section)
+    for each in {id(s.part): s.part for s in sections if s.part}.values():
+        each.last_line = max(s.last_line for s in sections if s.part is each)
+    return sections
+
+
+def make_part(body: Sequence[Line], hit: Hit, first_item: Hit) -> Part:
+    """A part with items: its heading and the text before its first item."""
+    lines = body[hit.index + hit.consumed : first_item.index]
+    paragraphs = ([hit.rest] if hit.rest else []) + [line.text for line in lines]
+    numbers = ([body[hit.index].number] if hit.rest else []) + [line.number for line in lines]
+    first = body[hit.index].number
+    return Part(hit.heading, paragraphs, numbers, first, first, number=hit.number)
+
+
+def glossary_entries(section: Section) -> dict[str, str]:
+    """［1］数字经济：…, 1.数字经济：… → {"1": "数字经济：…"}."""
+    entries = {}
+    for paragraph in section.paragraphs:
+        match = NOTE_ENTRY.match(paragraph)
+        if match:
+            entries.setdefault(match["a"] or match["b"] or match["c"], match["text"])
+    return entries
+
+
+# --- heading detectors -----------------------------------------------------------
+
+
+def report_outline(body: Sequence[Line]) -> list[Hit]:
+    """An official report's outline when it has parts: tried before news headings."""
+    hits = outline_headings(body)
+    return hits if sum(1 for h in hits if h.kind == "part") >= 2 else []
+
+
+def outline_headings(body: Sequence[Line]) -> list[Hit]:
+    """Parts 一、, items （一）, appendices and a glossary of an official report.
+
+    Parts and items are counted from 一 without gaps: an item sequence that
+    restarts at （一） without a numbered part line opens an unnumbered part
+    (the short line before it). After an appendix line numbering is the
+    appendix's own. Items whose text is short read as a list: they stay
+    headings inside their part's page.
+    """
+    hits: list[Hit] = []
+    numbered_parts = count_sequence(body, NUMBERED) >= 2
+    part_number = item_number = 0
+    for index, line in enumerate(body):
+        text = line.text
+        if hits and index < hits[-1].index + hits[-1].consumed:
+            continue  # the title line under 附件1
+        if hits and hits[-1].kind in ("appendix", "glossary"):
+            if appendix_hit(body, index):
+                hits.append(appendix_hit(body, index))
+            continue
+        found = appendix_hit(body, index)
+        if found and (hits or index > 0):
+            hits.append(found)
+            continue
+        part = NUMBERED.match(text)
+        if part and cn_number(part["number"]) == part_number + 1 and len(part["text"]) <= MAX_ITEM_HEADING:
+            part_number, item_number = part_number + 1, 0
+            heading, rest = split_run_in(text)
+            hit = Hit(index, heading, rest=rest, kind="part", number=part_number)
+            hits.append(hit if rest else with_deck(body, hit))
+            continue
+        item = SUB_NUMBERED.match(text)
+        if item:
+            number = cn_number(item["number"])
+            if number == 1 and item_number > 0 and not numbered_parts:
+                opened = unnumbered_part(body, hits, index)
+                if opened:
+                    hits.append(opened)
+            if number == item_number + 1 or (number == 1 and item_number > 0):
+                item_number = number
+                heading, rest = split_item(text)
+                hits.append(Hit(index, heading, rest=rest, kind="item", number=number))
+                continue
+        if not numbered_parts and is_part_line(text) and index + 1 < len(body):
+            hits.append(Hit(index, text, kind="part"))
+            item_number = 0
+    if not numbered_parts and not any(h.kind == "part" for h in hits):
+        # Items at the top: before the first, a line that opens them is a part too.
+        opened = unnumbered_part(body, [], next((h.index for h in hits if h.kind == "item"), 0))
+        if opened:
+            hits.insert(0, opened)
+    hits = fold_short_items(body, hits)
+    structural = [h for h in hits if h.kind in ("part", "item")]
+    parts = [h for h in structural if h.kind == "part"]
+    items = [h for h in structural if h.kind == "item"]
+    if len(parts) >= 2 or len(items) >= 2 or (parts and items):
+        return hits
+    return []
+
+
+def count_sequence(body: Sequence[Line], pattern: re.Pattern) -> int:
+    expected = 1
+    for line in body:
+        match = pattern.match(line.text)
+        if match and cn_number(match["number"]) == expected and len(match["text"]) <= MAX_ITEM_HEADING:
+            expected += 1
+    return expected - 1
+
+
+def unnumbered_part(body: Sequence[Line], hits: list[Hit], item_index: int) -> Hit | None:
+    """The short heading line before an item sequence that restarts at （一）."""
+    start = hits[-1].index + 1 if hits else 0
+    for index in range(item_index - 1, max(start, item_index - 4) - 1, -1):
+        text = body[index].text
+        if is_part_line(text) or (is_heading_line(text, limit=30) and not re.search(r"[,，、;；]", text)):
+            if not any(h.index == index for h in hits):
+                return Hit(index, text, kind="part")
+    return None
+
+
+def is_part_line(text: str) -> bool:
+    return len(text) <= 30 and not is_sentence(text) and bool(PART_LINE.match(text))
+
+
+def appendix_hit(body: Sequence[Line], index: int) -> Hit | None:
+    """附件1 (a title on the same or the next line), 附件2 名词解释, or a bare 名词解释/注释 line."""
+    text = body[index].text
+    if GLOSSARY.fullmatch(text) or (len(text) <= 12 and GLOSSARY.search(text) and not is_sentence(text)):
+        return Hit(index, text.rstrip(":："), kind="glossary")
+    match = APPENDIX.match(text)
+    if not match or is_sentence(text) or (match["label"] == "附" and not match["text"].startswith(("件", "录", "：", ":"))):
+        return None
+    if match["label"] == "附":
+        return None
+    title, consumed = match["text"].strip(), 1
+    if not title and index + 1 < len(body) and is_heading_line(body[index + 1].text, limit=40):
+        title, consumed = body[index + 1].text, 2
+    heading = f"{match['label'].replace(' ', '')} {title}".strip()
+    kind = "glossary" if GLOSSARY.search(title) else "appendix"
+    return Hit(index, heading, consumed=consumed, kind=kind)
+
+
+def fold_short_items(body: Sequence[Line], hits: list[Hit]) -> list[Hit]:
+    """Items of a part that hold little text each, or a part's lone item, are
+    headings in the part's page, not pages."""
+    result: list[Hit] = []
+    run: list[tuple[Hit, int]] = []   # the current part's items with their text sizes
+
+    def flush():
+        sizes = [size for _, size in run]
+        if len(run) >= 2 and sum(sizes) / len(sizes) >= SHORT_ITEMS:
+            result.extend(hit for hit, _ in run)
+        run.clear()
+
+    for position, hit in enumerate(hits):
+        end = hits[position + 1].index if position + 1 < len(hits) else len(body)
+        if hit.kind == "item":
+            run.append((hit, len(hit.rest) + sum(len(line.text) for line in body[hit.index + 1 : end])))
+            continue
+        flush()
+        result.append(hit)
+    flush()
+    return result
+
+
+def outline_subheading(text: str, following: str) -> str | None:
+    """Inside a page: folded items （一）, appendix items 一、, points 1. and bare sub-head lines."""
+    if SUB_NUMBERED.match(text) or NUMBERED.match(text) or ARABIC_NUMBERED.match(text):
+        return text
+    if is_point_line(text, following):
+        return text
+    return None
+
+
+def is_point_line(text: str, following: str) -> bool:
+    """产业结构持续优化。 — a short line of its own over a long paragraph."""
+    return (
+        4 <= len(text) <= 24
+        and not re.search(r"[,，、;；:：\d]", text)
+        and "。" not in text.rstrip("。")
+        and bool(following) and len(following) > max(60, 3 * len(text))
     )
 
 
+def labelled_headings(body: Sequence[Line]) -> list[Hit]:
+    """关键词：人工智能 / 数字1：6.5%左右 — at least two labelled lines, each over text."""
+    hits = []
+    for index in range(len(body) - 1):
+        text = body[index].text
+        match = LABELLED.match(text)
+        if not match or is_sentence(text) or is_footer_line(text):
+            continue
+        after = body[index + 1].text
+        if is_paragraph(after, than=text) or LABEL_LINE.match(after) or LABEL_LINE.match(after[:6]):
+            hits.append(with_deck(body, Hit(index, text)))
+    labels = [re.sub(r"[\d一二三四五六七八九十]+$", "", LABELLED.match(body[h.index].text)["label"]) for h in hits]
+    shared = max((labels.count(label) for label in labels), default=0)
+    return hits if len(hits) >= 3 or shared >= 2 else []
+
+
+def listed_headings(body: Sequence[Line]) -> list[Hit]:
+    """1.有效改善居住条件。…… — a page per item; short items are headings of one page."""
+    hits, expected = [], 1
+    for index, line in enumerate(body):
+        match = ARABIC_NUMBERED.match(line.text)
+        if match and int(match["number"]) == expected:
+            heading, rest = split_run_in(line.text)
+            hit = Hit(index, heading, rest=rest, kind="item", number=expected)
+            hits.append(hit if rest else with_deck(body, hit))
+            expected += 1
+    if len(hits) < 2:
+        return []
+    sizes = [
+        len(hit.rest) + sum(len(line.text) for line in body[hit.index + 1 : (hits[i + 1].index if i + 1 < len(hits) else len(body))])
+        for i, hit in enumerate(hits)
+    ]
+    if sum(sizes) / len(sizes) < SHORT_ITEMS:
+        return []  # a short list: the text stays one page, the items its headings
+    return hits
+
+
+def arabic_subheading(text: str, following: str) -> str | None:
+    return text if ARABIC_NUMBERED.match(text) or SUB_NUMBERED.match(text) else None
+
 # --- header and footer --------------------------------------------------------
-
-
-def read_meta(lines: Sequence[Line]) -> tuple[dict[str, str], int]:
-    """Outlet and date lines right under the title.
-
-    They form a short run of lines that ends with the date line; without a date
-    line within the first three lines there is no such block.
-    """
-    for offset in range(1, min(4, len(lines))):
-        text = lines[offset].text
-        if len(text) > MAX_META or is_sentence(text):
-            break
-        match = DATE.search(text)
-        if match:
-            outlets = [line.text for line in lines[1:offset]]
-            return {"outlet": " ".join(outlets), "date": iso_date(match)}, offset + 1
-    return {}, 1
-
-
-def iso_date(match: re.Match) -> str:
-    y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-    if not (1 <= m <= 12 and 1 <= d <= 31):
-        return ""
-    if match["H"] is None:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    # Chinese outlets publish in China Standard Time.
-    return f"{y:04d}-{m:02d}-{d:02d}T{int(match['H']):02d}:{match['M']}:{match['S'] or '00'}+08:00"
 
 
 def is_footer_line(text: str) -> bool:
@@ -233,47 +474,30 @@ def markdown_headings(body: Sequence[Line]) -> list[Hit]:
     return hits if len(hits) >= 2 else []
 
 
-def markdown_subheading(text: str) -> str | None:
+def markdown_subheading(text: str, following: str = "") -> str | None:
     match = MARKDOWN_HEADING.match(text)
     return match["text"] if match else None
 
 
-def numbered_headings(body: Sequence[Line]) -> list[Hit]:
-    """`一、…` items, counted from 一 without gaps; at least two of them.
-
-    The numbering is dropped from the heading: the navigation shows the order.
-    """
-    hits, expected = [], 1
-    for index, line in enumerate(body):
-        match = NUMBERED.match(line.text)
-        if match and cn_number(match.group(1)) == expected:
-            heading, rest = split_run_in(match["text"])
-            hit = Hit(index, heading, rest=rest)
-            hits.append(hit if rest else with_deck(body, hit))
-            expected += 1
-    return hits if len(hits) >= 2 else []
-
-
-def numbered_subheading(text: str) -> str | None:
+def numbered_subheading(text: str, following: str = "") -> str | None:
     return text if SUB_NUMBERED.match(text) else None
 
 
 def news_headings(body: Sequence[Line]) -> list[Hit]:
-    """A short heading line, a deck line under it, then a paragraph.
-
-    Falls back to bare short heading lines followed by paragraphs when no
-    heading in the article has a deck line.
-    """
+    """A short heading line, a deck line under it, then a paragraph."""
     hits, index = [], 0
     while index + 2 < len(body):
         heading, deck, after = (body[index + k].text for k in range(3))
-        if is_heading_line(heading) and is_deck_line(deck) and is_paragraph(after, than=deck):
+        if is_heading_line(heading) and not is_numbered(heading) and is_deck_line(deck) and is_paragraph(after, than=deck):
             hits.append(Hit(index, heading, deck, consumed=2))
             index += 2
         else:
             index += 1
-    if hits:
-        return hits
+    return hits
+
+
+def bare_headings(body: Sequence[Line]) -> list[Hit]:
+    """Short heading lines followed by paragraphs, when no heading has a deck line."""
     bare = [
         Hit(index, body[index].text)
         for index in range(len(body) - 1)
@@ -286,8 +510,12 @@ def news_headings(body: Sequence[Line]) -> list[Hit]:
 # Most explicit first: the first style that finds headings wins.
 STYLES = [
     HeadingStyle("markdown", markdown_headings, markdown_subheading),
-    HeadingStyle("numbered", numbered_headings, numbered_subheading),
+    HeadingStyle("report", report_outline, outline_subheading),
     HeadingStyle("news", news_headings, numbered_subheading),
+    HeadingStyle("outline", outline_headings, outline_subheading),
+    HeadingStyle("labelled", labelled_headings, numbered_subheading),
+    HeadingStyle("list", listed_headings, arabic_subheading),
+    HeadingStyle("bare", bare_headings, numbered_subheading),
 ]
 
 
@@ -300,8 +528,9 @@ def make_section(body: Sequence[Line], hit: Hit, following: Hit | None, style: H
     paragraphs = [hit.rest] if hit.rest else []
     numbers = [body[hit.index].number] if hit.rest else []
     subheadings = []
-    for line in lines:
-        sub = style.subheading(line.text)
+    for position, line in enumerate(lines):
+        following = lines[position + 1].text if position + 1 < len(lines) else ""
+        sub = style.subheading(line.text, following)
         if sub is None:
             paragraphs.append(line.text)
             numbers.append(line.number)
@@ -337,28 +566,20 @@ def whole_text_section(title: str, body: Sequence[Line]) -> Section:
 # --- small helpers -------------------------------------------------------------------
 
 
-def is_title(text: str) -> bool:
-    """A first line that reads as a headline rather than as the first paragraph."""
-    return len(text) <= 60 and not (is_sentence(text) and len(text) > 30)
-
-
 def first_clause(text: str) -> str:
     clause = re.split(r"[。!?！？;；,，]", text, maxsplit=1)[0]
     return clause[:30] or text[:30]
 
 
-def is_sentence(text: str) -> bool:
-    return text.rstrip(CLOSERS)[-1:] in SENTENCE_END if text.rstrip(CLOSERS) else False
-
-
-def is_heading_line(text: str) -> bool:
+def is_heading_line(text: str, limit: int = MAX_HEADING) -> bool:
     return (
-        2 <= len(text) <= MAX_HEADING
+        2 <= len(text) <= limit
         and not is_sentence(text)
         and text[-1] not in CLAUSE_END
         and not is_footer_line(text)
         and not DATE.fullmatch(text)
         and not CRUMB.match(text)
+        and not APPENDIX.match(text)
         and bool(re.search(r"[^\W\d_]", text))
     )
 
@@ -366,6 +587,8 @@ def is_heading_line(text: str) -> bool:
 def is_deck_line(text: str) -> bool:
     return (
         len(text) <= MAX_SUBTITLE
+        and not LABEL_LINE.match(text)
+        and not is_numbered(text)
         and not is_sentence(text)
         and text[-1] not in CLAUSE_END
         and not is_footer_line(text)
@@ -385,8 +608,23 @@ def with_deck(body: Sequence[Line], hit: Hit) -> Hit:
             is_deck_line(deck) and is_paragraph(after, than=deck)
             and not MARKDOWN_HEADING.match(deck) and not NUMBERED.match(deck) and not SUB_NUMBERED.match(deck)
         ):
-            return Hit(hit.index, hit.heading, deck, consumed=2)
+            return replace(hit, subtitle=deck, consumed=2)
     return hit
+
+
+def is_numbered(text: str) -> bool:
+    return bool(NUMBERED.match(text) or SUB_NUMBERED.match(text) or ARABIC_NUMBERED.match(text))
+
+
+def split_item(text: str) -> tuple[str, str]:
+    """（一）深入落实城市总体规划，推动京津冀协同发展走深走实 is a heading by its
+    numbering, commas and all; （一）经济增长迈出坚实步伐。抓好…… runs its text in."""
+    end = re.search(r"[。!?！？;；]", text)
+    if end is None and len(text) <= MAX_ITEM_HEADING:
+        return text, ""
+    if end and end.start() <= MAX_ITEM_HEADING:
+        return text[: end.start()], text[end.end():].strip()
+    return split_run_in(text)
 
 
 def split_run_in(text: str) -> tuple[str, str]:
@@ -417,17 +655,3 @@ def run_in_lead(paragraph: str) -> str:
 def strip_markdown_heading(text: str) -> str:
     match = MARKDOWN_HEADING.match(text)
     return match["text"] if match else text
-
-
-def cn_number(numeral: str) -> int:
-    """Value of a small Chinese numeral (一 … 九十九)."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-    if numeral == "十":
-        return 10
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        return digits.get(tens, 1) * 10 + digits.get(ones, 0)
-    value = 0
-    for char in numeral:
-        value = value * 10 + digits.get(char, 0)
-    return value

@@ -83,9 +83,11 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
     from .render import nav, render, tag_anchor, tag_kinds
 
     report.documents = [parse(seed) for seed in seeds]
+    # Each report keeps the URL folder the last build gave it.
+    folders = write.read_record(out_dir).get("site", {}).get("folders", {})
+    pages = render(enrich(report.documents, folders)) if report.documents else []
     warnings = [(document.seed, warning) for document in report.documents for warning in document.warnings]
     report.warnings = [f"{seeds_dir / name}: {warning}" for name, warning in warnings]
-    pages = render(enrich(report.documents)) if report.documents else []
     scopes = {slug: scope for slug, scope in search_scopes(report.documents).items() if scope}
     tags = tag_kinds(report.documents)
     report.site = write.site_data(
@@ -93,6 +95,9 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
         # An archive lists each report's tags itself: where a tag's chip links to.
         anchors={tag: f"tag:{tag_anchor(tag)}" for tag in tags} if scopes else {},
         terms=quoted_terms(report.documents), warnings=warnings,
+        # A seed that failed this time keeps its folder for when it is mended.
+        folders={**{seed: folder for seed, folder in folders.items() if seed in failed},
+                 **{document.seed: document.slug for document in report.documents}},
     )
     # A failed seed keeps its pages, and the site-wide pages are not removed for
     # want of documents: a bad seed never costs anything that was built before.

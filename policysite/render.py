@@ -22,7 +22,7 @@ import yaml
 
 from . import export
 from .groups import MAX_GROUP, archive_groups
-from .model import Document, Page, Section
+from .model import Document, Page, Part, Section
 
 GENERATOR = "build.py"
 FULLTEXT = "quanwen"   # slug of each document's full-text page
@@ -53,6 +53,7 @@ def render(documents: list[Document]) -> list[Page]:
         pages.append(Page(f"{document.slug}/data.json", export.document_json(document)))
         pages.append(Page(f"{document.slug}/figures.csv", export.figures_csv(document)))
         pages.extend(section_page(document, section, position) for position, section in enumerate(document.sections, 1))
+        pages.extend(part_page(document, part) for part in document.parts)
     return sorted(pages, key=lambda page: page.path)
 
 
@@ -76,8 +77,17 @@ def nav(documents: list[Document]) -> list:
 
 
 def document_nav(document: Document, with_tags: bool = False) -> dict:
+    """A report's pages in source order; a part with items is a group, its overview first."""
     children: list = [{"概览": f"{document.slug}/index.md"}, {"数读": f"{document.slug}/{FIGURES}.md"}]
-    children += [{s.heading: f"{document.slug}/{s.slug}.md"} for s in document.sections]
+    for section in document.sections:
+        entry = {section.heading: f"{document.slug}/{section.slug}.md"}
+        part = section.part
+        if part is None:
+            children.append(entry)
+            continue
+        if not (children and part.heading in children[-1] and isinstance(children[-1][part.heading], list)):
+            children.append({part.heading: [{"概述": f"{document.slug}/{part.slug}.md"}]})
+        children[-1][part.heading].append(entry)
     children.append({"全文": f"{document.slug}/{FULLTEXT}.md"})
     if with_tags:
         children.append({"标签": f"{document.slug}/tags.md"})
@@ -93,6 +103,7 @@ def section_page(document: Document, section: Section, position: int) -> Page:
         "description": section.subtitle or first_sentence(section.paragraphs),
         "tags": section.tags,
         "document": document.title,
+        **place_and_year(document),
         "outlet": document.outlet,
         "date": document.date,
         "author": document.footer.reporter,
@@ -101,12 +112,14 @@ def section_page(document: Document, section: Section, position: int) -> Page:
         "position": position,
         "sections": len(document.sections),
     }
+    if section.part is not None:
+        meta["part"] = section.part.heading
     body = [f"# {text(section.heading)}"]
     if section.subtitle:
         body.append(lead(section.subtitle))
     path = f"{document.slug}/{section.slug}.md"
     body.append(figures_box(document, position, path))
-    body += section_body(section, level=2, run_in_headings=True)
+    body += section_body(section, level=2, run_in_headings=True, notes=notes_link(document, path))
     body.append(related_block(document, section, path))
     body.append(credit(document, link=f"{FULLTEXT}.md#{section.slug}"))
     return page(path, meta, body)
@@ -117,6 +130,7 @@ def overview_page(document: Document, prefix: str = "", search: bool = True) -> 
         "title": document.title,
         "description": first_sentence(document.intro) or document.title,
         "document": document.title,
+        **place_and_year(document),
         "outlet": document.outlet,
         "date": document.date,
         "author": document.footer.reporter,
@@ -139,6 +153,7 @@ def fulltext_page(document: Document) -> Page:
         "title": f"全文:{document.title}",
         "description": first_sentence(document.intro) or document.title,
         "document": document.title,
+        **place_and_year(document),
         "outlet": document.outlet,
         "date": document.date,
         "seed": f"seeds/{document.seed}",
@@ -148,11 +163,19 @@ def fulltext_page(document: Document) -> Page:
     }
     body = [f"# {text(document.title)}", byline(document)]
     body += [text(paragraph) for paragraph in document.intro]
+    path, part = f"{document.slug}/{FULLTEXT}.md", None
     for section in document.sections:
-        body.append(f"## {text(section.heading)} {{ #{section.slug} }}")
+        level = 2
+        if section.part is not None:
+            level = 3
+            if section.part is not part:
+                part = section.part
+                body.append(f"## {text(part.heading)} {{ #{part.slug} }}")
+                body += paragraphs_with_tables(part.paragraphs)
+        body.append(f"{'#' * level} {text(section.heading)} {{ #{section.slug} }}")
         if section.subtitle:
             body.append(lead(section.subtitle))
-        body += section_body(section, level=3, run_in_headings=False)
+        body += section_body(section, level=level + 1, run_in_headings=False, notes=notes_link(document, path))
     body += [text(line) for line in document.footer.lines]
     return page(f"{document.slug}/{FULLTEXT}.md", meta, body)
 
@@ -163,6 +186,7 @@ def figures_page(document: Document) -> Page:
         "title": f"数读:{document.title}",
         "description": f"{document.title}中的全部数字:主要预期目标和各部分的量化任务。",
         "document": document.title,
+        **place_and_year(document),
         "seed": f"seeds/{document.seed}",
         "search": {"exclude": True},  # its figures are found in their sections
     }
@@ -213,6 +237,33 @@ def figures_box(document: Document, position: int, page_path: str) -> str:
         + "\n".join(items) + "\n</ul>\n"
         + f"<p>{anchor(page_path, f'{document.slug}/{FIGURES}.md', '全部数字')}</p>\n</div>"
     )
+
+
+def part_page(document: Document, part: Part) -> Page:
+    """A part of a report whose items are pages: its own text, then its items."""
+    items = [section for section in document.sections if section.part is part]
+    meta = {
+        "title": part.heading,
+        "description": first_sentence(part.paragraphs) or f"{document.title}:{part.heading}",
+        "document": document.title,
+        **place_and_year(document),
+        "outlet": document.outlet,
+        "date": document.date,
+        "seed": f"seeds/{document.seed}",
+        "lines": [part.first_line, part.last_line],
+    }
+    path = f"{document.slug}/{part.slug}.md"
+    body = [f"# {text(part.heading)}"]
+    body += paragraphs_with_tables(part.paragraphs, notes_link(document, path))
+    body.append("## 本部分各项")
+    body.append(section_cards(document, path, items))
+    body.append(credit(document, link=f"{FULLTEXT}.md#{part.slug}"))
+    return page(path, meta, body)
+
+
+def place_and_year(document: Document) -> dict:
+    """Where and when the report is, for every page's front matter."""
+    return {"place": document.place_name or document.place, "year": document.year}
 
 
 def home_page(documents: list[Document]) -> Page:
@@ -420,14 +471,17 @@ def about_page(documents: list[Document]) -> Page:
 # --- pieces ------------------------------------------------------------------------
 
 
-def section_body(section: Section, level: int, run_in_headings: bool) -> list[str]:
+def section_body(section: Section, level: int, run_in_headings: bool, notes=None) -> list[str]:
     """Paragraphs verbatim, with "(一)"-style sub-headings where they stood.
 
     A run-in heading ("狠抓白鹅潭商务区开发建设。落实……") becomes a heading of
     its own (listed in the page's table of contents) when `run_in_headings`,
-    else a bold lead that keeps the paragraph whole.
+    else a bold lead that keeps the paragraph whole. Rows of a flattened
+    table (cells separated by tabs) are shown as a table; glossary markers
+    ［1］ link to their entry through `notes`.
     """
-    blocks = []
+    prose = (lambda value: with_notes(text(value), notes)) if notes else text
+    blocks: list[str] = []
     subheadings = {sub.paragraph_index: sub for sub in section.subheadings}
     run_in_level = level + 1 if section.subheadings else level
     for index in range(len(section.paragraphs) + 1):
@@ -436,19 +490,68 @@ def section_body(section: Section, level: int, run_in_headings: bool) -> list[st
         if index == len(section.paragraphs):
             break
         paragraph, clause = section.paragraphs[index], section.leads.get(index)
-        if not clause:
-            blocks.append(text(paragraph))
+        if "\t" in paragraph:
+            if blocks and blocks[-1].startswith(TABLE_MARK):
+                blocks[-1] = blocks[-1] + "\n" + paragraph
+            else:
+                blocks.append(TABLE_MARK + paragraph)
+        elif not clause:
+            entry = NOTE_ENTRY.match(paragraph) if section.notes else None
+            anchor_id = f"\n{{ #note-{entry[1] or entry[2] or entry[3]} }}" if entry else ""
+            blocks.append(prose(paragraph) + anchor_id)
         elif run_in_headings:
             blocks.append(f"{'#' * run_in_level} {text(clause)}")
-            blocks.append(text(paragraph[len(clause) + 1 :]))
+            blocks.append(prose(paragraph[len(clause) + 1 :]))
         else:
-            blocks.append(f"**{text(clause)}。**{text(paragraph[len(clause) + 1 :])}")
-    return blocks
+            blocks.append(f"**{text(clause)}。**{prose(paragraph[len(clause) + 1 :])}")
+    return [table_block(block) if block.startswith(TABLE_MARK) else block for block in blocks]
 
 
-def section_cards(document: Document, page_path: str) -> str:
+TABLE_MARK = "\0table\0"   # rows collected by section_body before they become a table
+
+
+def table_block(rows: str) -> str:
+    """Tab-separated rows (the first the header) as an HTML table."""
+    cells = [row.split("\t") for row in rows.removeprefix(TABLE_MARK).split("\n")]
+    head = "".join(f"<th>{escape(cell)}</th>" for cell in cells[0])
+    body = "\n".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in cells[1:])
+    return html_block(f'<table class="source-table">\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>')
+
+
+def paragraphs_with_tables(paragraphs: list[str], notes=None) -> list[str]:
+    """Text outside a page's sections (a part's own text) rendered like a section's."""
+    return section_body(Section("", "", list(paragraphs), 0, 0), level=2, run_in_headings=False, notes=notes)
+
+
+def notes_link(document: Document, page_path: str):
+    """Marker number → link to its glossary entry, or None when the report has no glossary."""
+    glossary = next((s for s in document.sections if s.notes), None)
+    if glossary is None:
+        return None
+    target = f"{document.slug}/{glossary.slug}.md"
+    return lambda number: href(page_path, f"{target}#note-{number}") if number in glossary.notes else ""
+
+
+# ［1］ as text() leaves it, and [1] as text() escapes it.
+NOTE_MARKER = re.compile(r"［(\d{1,3})］|\\\[(\d{1,3})\\\]|〔(\d{1,3})〕")
+
+
+# A glossary entry: ［1］首台套：…, 1.首台套：… (parse.NOTE_ENTRY).
+NOTE_ENTRY = re.compile(r"^(?:[［\[〔](\d{1,3})[］\]〕]|(\d{1,3})\s*[.．、]|[(（](\d{1,3})[)）])")
+
+
+def with_notes(markdown: str, notes) -> str:
+    def link(match: re.Match) -> str:
+        number = match[1] or match[2] or match[3]
+        url = notes(number)
+        return f'<sup><a class="note-ref" href="{url}">{match.group()}</a></sup>' if url else match.group()
+
+    return NOTE_MARKER.sub(link, markdown)
+
+
+def section_cards(document: Document, page_path: str, sections: list[Section] | None = None) -> str:
     cards = []
-    for section in document.sections:
+    for section in document.sections if sections is None else sections:
         card = f"<li>\n<p>{anchor(page_path, f'{document.slug}/{section.slug}.md', f'<strong>{escape(section.heading)}</strong>')}</p>"
         if section.subtitle:
             card += f"\n<p>{escape(section.subtitle)}</p>"

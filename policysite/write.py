@@ -78,12 +78,13 @@ def fingerprint(seeds: list[Seed], code_dir: Path) -> str:
 
 def site_data(
     nav: list, tags: dict[str, str], scopes: dict[str, str], anchors: dict[str, str],
-    terms: list[str], warnings: list[tuple[str, str]],
+    terms: list[str], warnings: list[tuple[str, str]], folders: dict[str, str],
 ) -> dict:
     """What MkDocs takes from a build besides the pages (kept in the manifest)."""
     return {
         "nav": nav, "tags": dict(sorted(tags.items())), "scopes": dict(sorted(scopes.items())),
         "anchors": dict(sorted(anchors.items())), "terms": sorted(terms), "warnings": [list(w) for w in warnings],
+        "folders": dict(sorted(folders.items())),
     }
 
 

@@ -116,7 +116,9 @@ def test_other_heading_styles(tmp_path, style):
     path = tmp_path / "seed.txt"
     path.write_text(text, encoding="utf-8")
     document = parse(read_seed(path))
-    assert [s.heading for s in document.sections] == SEED_HEADINGS
+    # Headings are shown as written: a numbered report is cited by its numbers.
+    numbered = [f"{cn(n)}{style[1]}{h}" for n, h in enumerate(SEED_HEADINGS, 1)] if style.startswith("一") else SEED_HEADINGS
+    assert [s.heading for s in document.sections] == numbered
     assert document.sections[0].subtitle == "构建高效智慧体系,提高“平战转换”能力"
     assert document.title == "建设老城市新活力示范区,荔湾2022有这些展望"
 
@@ -129,7 +131,8 @@ def test_numbered_sub_items_become_headings_inside_the_page(tmp_path):
     project = make_project(tmp_path, {"numbered.txt": text.encode("utf-8")})
     assert run_build(project).returncode == 0
     folder = project / "docs" / "liwan-2022"
-    assert sorted(front_matter(p)["title"] for p in folder.glob("*.md") if p.stem not in ("index", "quanwen", "shudu")) == sorted(SEED_HEADINGS)
+    titles = sorted(front_matter(p)["title"] for p in folder.glob("*.md") if p.stem not in ("index", "quanwen", "shudu"))
+    assert titles == sorted(f"{cn(n)}、{h}" for n, h in enumerate(SEED_HEADINGS, 1))
     page = (folder / "pingtai-jianshe.md").read_text(encoding="utf-8")
     assert "## (一)狠抓白鹅潭商务区开发建设\n" in page and "## (二)狠抓海龙围科创区开发建设\n" in page
     assert "落实三年行动计划,有序实施总投资约1500亿元" in page
@@ -143,7 +146,7 @@ def test_headings_with_full_width_parentheses_and_no_blank_lines(tmp_path):
     path = tmp_path / "seed.txt"
     path.write_text(text, encoding="utf-8")
     document = parse(read_seed(path))
-    assert [s.heading for s in document.sections] == SEED_HEADINGS
+    assert [s.heading for s in document.sections] == [f"{cn(n)}、{h}" for n, h in enumerate(SEED_HEADINGS, 1)]
     assert [sub.text for sub in document.sections[5].subheadings] == ["(一)狠抓白鹅潭商务区开发建设"]
 
 

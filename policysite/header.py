@@ -1,0 +1,246 @@
+"""Document metadata from the text: title, place, level, year, dates, speaker, outlet, kind.
+
+Two shapes of header are read. An official full text opens with a title block:
+
+    2026年广东省政府工作报告            (or a bare 政府工作报告)
+    ——2026年1月26日在广东省第十四届人民代表大会第五次会议上
+    广东省省长 孟凡利
+    各位代表：
+
+News coverage opens with a headline, then outlet and date lines, or with no
+headline at all ("南都讯 1月20日，……"). What the header lacks is read from the
+text (the congress sentence of a news lede, the part headings) and said to be
+a guess, with the sidecar key that settles it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import places
+from .model import Document, Dropped, Line
+from .patterns import CRUMB, DATE, MARKDOWN_HEADING, is_sentence, iso_date
+
+MAX_META = 40          # characters of an outlet or date line under a headline
+MAX_TITLE = 60
+REPORT = "政府工作报告"
+# ——2026年1月26日在广东省第十四届人民代表大会第五次会议上 (dashes of any kind).
+DATELINE = re.compile(r"^[—―─\-－~～]{1,2}\s*(?P<text>.{6,60}?(?:会议|大会)上?)\s*$")
+OFFICE = r"(?:代理)?(?:代)?(?:省长|市长|区长|县长|州长|主席|盟长|旗长)"
+SPEAKER_LINE = re.compile(rf"^(?P<office>[\u4e00-\u9fff]{{0,14}}?{OFFICE})\s*[:：]?\s*(?P<name>[\u4e00-\u9fff·]{{2,6}})$")
+SPEAKER_IN_TEXT = re.compile(rf"{OFFICE}(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:代表|向大会|作)")
+CONGRESS = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,16}?)第?[一二三四五六七八九十]{1,3}届人民代表大会")
+# A lede without a headline: 南都讯 1月20日，…; 新华社广州1月26日电 …
+LEDE = re.compile(r"^(?:\S{1,10}讯|(?:新华社|中新社|本报|中新网)\S{0,12}电)")
+# Part headings that name the year planned for: 2026年重点工作, 2026年工作安排.
+PLAN_YEAR = re.compile(r"((?:19|20)\d\d)年(?:政府)?(?:重点工作|工作安排|工作任务|主要任务|政府工作任务|经济社会发展|主要预期目标|工作建议)")
+OPENING = re.compile(r"^各位代表[:：，,]?$")
+EXPLAINER = re.compile(r"解读|一图|读懂|关键词|看点|划重点|速览|图解|要点")
+
+
+@dataclass
+class Header:
+    title: str = ""
+    outlet: str = ""
+    date: str = ""              # the document's date: delivered if known, else published
+    published: str = ""
+    delivered: str = ""
+    speaker: str = ""
+    dateline: str = ""
+    body_start: int = 0         # index of the first body line
+    official: bool = False      # an official title block was read
+    has_title: bool = True      # False: the text starts with its lede and the title is composed
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+def read_header(lines: list[Line], facts: dict[str, str]) -> Header:
+    """Title block of an official text, or headline, outlet and date of an article."""
+    while len(lines) > 1 and CRUMB.match(lines[0].text) and not DATE.search(lines[0].text):
+        lines.pop(0)  # crumbs above the title are site navigation, not the article
+    if not lines:
+        return Header(has_title=False)
+    header = official_header(lines) or article_header(lines)
+    header.outlet = header.outlet or facts.get("outlet", "") or facts.get("publisher", "")
+    published = facts.get("published", "")
+    match = DATE.search(published) if published else None
+    header.published = header.published or (iso_date(match) if match else "")
+    header.date = header.delivered or header.date or header.published
+    return header
+
+
+def official_header(lines: list[Line]) -> Header | None:
+    """The title block of an official full text, if the text opens with one."""
+    title_at = next(
+        (i for i, line in enumerate(lines[:8]) if REPORT in line.text and len(line.text) <= MAX_TITLE and not is_sentence(line.text)),
+        None,
+    )
+    if title_at is None:
+        return None
+    above = lines[:title_at]
+    if any(len(line.text) > 30 or is_sentence(line.text) for line in above):
+        return None  # text above it: this is an article that mentions the report
+    header = Header(title=strip_title(lines[title_at].text), official=True)
+    header.dropped = [Dropped(line.number, line.text, "above title") for line in above]
+    index = title_at + 1
+    while index < len(lines) and index <= title_at + 6:
+        text = lines[index].text
+        dateline = DATELINE.match(text)
+        speaker = SPEAKER_LINE.match(text)
+        if dateline and not header.dateline:
+            header.dateline = dateline["text"]
+            header.delivered = chinese_date(dateline["text"])
+        elif speaker and not header.speaker:
+            header.speaker = speaker["name"]
+        elif len(text) <= MAX_META and DATE.fullmatch(text.strip()):
+            match = DATE.search(text)
+            header.published = header.published or iso_date(match)
+        elif re.fullmatch(r"[(（][^()（）]{2,20}[)）]", text):
+            pass  # (2026年1月26日) or (草案) under the title: part of the title block
+        else:
+            break
+        index += 1
+    if not (header.dateline or header.speaker or any(OPENING.match(line.text) for line in lines[index: index + 2])):
+        if title_at > 0 or lines[title_at].text != REPORT:
+            return None  # a headline that only names the report: read it as an article
+    header.body_start = index
+    return header
+
+
+def article_header(lines: list[Line]) -> Header:
+    first = lines[0].text
+    if LEDE.match(first) or not is_title(first):
+        # No headline: the article starts with its text; the title is composed later.
+        return Header(has_title=False, body_start=0)
+    header = Header(title=strip_title(first), body_start=1)
+    for offset in range(1, min(4, len(lines))):
+        text = lines[offset].text
+        if len(text) > MAX_META or is_sentence(text):
+            break
+        match = DATE.search(text)
+        if match:
+            header.outlet = " ".join(line.text for line in lines[1:offset])
+            header.date = header.published = iso_date(match)
+            header.body_start = offset + 1
+            break
+    return header
+
+
+def is_title(text: str) -> bool:
+    """A first line that reads as a headline rather than as the first paragraph."""
+    return len(text) <= MAX_TITLE and not (is_sentence(text) and len(text) > 30)
+
+
+def strip_title(text: str) -> str:
+    match = MARKDOWN_HEADING.match(text)
+    text = match["text"] if match else text
+    return re.sub(r"^《(.+)》$", r"\1", text.strip())
+
+
+def chinese_date(text: str) -> str:
+    """ISO date of 2026年1月26日 or 二〇二六年一月二十七日 in `text` ("" if none)."""
+    match = DATE.search(text)
+    if not match:
+        import cn2an
+
+        match = DATE.search(cn2an.transform(text, "cn2an"))
+    return iso_date(match)[:10] if match else ""
+
+
+# --- what the header lacks, from the whole document -------------------------------------
+
+
+def complete(document: Document, header: Header, sidecar: dict) -> list[str]:
+    """Fill in place, level, year, speaker, kind and a full title; return warnings for guesses."""
+    text = " ".join(document.intro[:6] + [p for s in document.sections[:3] for p in s.paragraphs[:3]])
+    warnings = []
+
+    place = None
+    if sidecar.get("place"):
+        place = places.resolve([sidecar["place"]])
+        if place is None:
+            warnings.append(f"sidecar place {sidecar['place']!r} is not a Chinese administrative division")
+    if place is None:
+        place = find_place(document.title if header.has_title else "", header, text)
+        if place is None:
+            warnings.append("place not found in the title block or the opening text: set `place:` in the sidecar")
+    if place is not None:
+        document.place = place.short
+        document.place_name = place.full
+        document.place_code = place.code
+        document.level = place.level
+
+    document.year = str(sidecar.get("year") or "") or find_year(document, header)
+    if not document.year:
+        warnings.append("year not found: set `year:` in the sidecar")
+
+    document.speaker = header.speaker or (m["name"] if (m := SPEAKER_IN_TEXT.search(text)) else "")
+    document.delivered, document.published = header.delivered, header.published
+    document.kind = kind_of(document, header)
+
+    if not sidecar.get("title"):
+        title, guessed = full_title(document, header)
+        if guessed:
+            warnings.append(f"title composed as {title!r} (the text has no headline): set `title:` in the sidecar")
+        document.title = title
+    return warnings
+
+
+def find_place(title: str, header: Header, text: str) -> places.Place | None:
+    candidates = places.mentioned(title, short_counties=True)
+    candidates += places.mentioned(header.dateline)
+    congress = CONGRESS.search(header.dateline) or CONGRESS.search(text)
+    if congress:
+        candidates += places.mentioned(congress["place"])
+    if not candidates:
+        # 荔湾区人民政府, 广东省人民政府: the government the text speaks for.
+        government = re.findall(r"([\u4e00-\u9fff]{2,12}?[省市区县州旗盟])人民政府", text)
+        candidates = [name for g in government for name in places.mentioned(g)]
+    return places.resolve(candidates, context=text) if candidates else None
+
+
+def find_year(document: Document, header: Header) -> str:
+    """The year the report plans for: the title's, the congress's, a plan part's, the publication's."""
+    title_year = re.search(r"((?:19|20)\d\d)", document.title) if header.has_title else None
+    if title_year:
+        return title_year.group(1)
+    if header.delivered:
+        return header.delivered[:4]
+    headings = [s.heading for s in document.sections] + [p.heading for p in document.parts]
+    planned = [m.group(1) for heading in headings if (m := PLAN_YEAR.search(heading))]
+    if planned:
+        return max(planned)
+    if header.date:
+        return header.date[:4]
+    years = re.findall(r"((?:19|20)\d\d)年", " ".join(document.intro[:3]))
+    return max(years) if years else ""
+
+
+def kind_of(document: Document, header: Header) -> str:
+    if header.official:
+        return "official"
+    if document.title and EXPLAINER.search(document.title):
+        return "explainer"
+    if document.sections and all(re.match(r"^\d{1,2}[.．、]", s.heading) for s in document.sections):
+        return "list"
+    return "news"
+
+
+def full_title(document: Document, header: Header) -> tuple[str, bool]:
+    """The title to show, and whether it was composed for want of one.
+
+    An official title that lacks the place or the year (a bare 政府工作报告)
+    gets them: 2026年广东省政府工作报告.
+    """
+    place, year = document.place_name, document.year
+    if not header.has_title:
+        return (f"{year}年{place}{REPORT}" if place or year else document.title or REPORT), True
+    title = document.title
+    if header.official and REPORT in title:
+        has_place = bool(place) and (document.place in title or place in title)
+        has_year = bool(year) and year in title
+        if not has_place and place:
+            title = title.replace(REPORT, f"{place}{REPORT}", 1)
+        if not has_year and year:
+            title = f"{year}年{title}"
+    return title, False

@@ -32,11 +32,12 @@ bench-quick: $(VENV)/.test
 lighthouse: $(VENV)/.site node_modules/.installed chromium
 	$(BIN)/python bench/lighthouse.py --json bench/results/lighthouse.json
 
+# Debian's chromium, and Noto CJK so pages and screenshots show Chinese rather than boxes.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian's chromium for the browser tests"; \
+	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || { \
+	  echo "installing Debian's chromium and fonts-noto-cjk for the browser tests"; \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
-	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -14,7 +14,8 @@ from pathlib import Path
 NOT_INSTALLED = "error: {} is not installed: pip install -r requirements.txt (or run `make pages`)"
 
 try:
-    from policysite.pipeline import build
+    from policysite.pipeline import build, describe
+    from policysite.read import SeedError
     from policysite.segment import MissingJieba
 except ModuleNotFoundError as missing:  # run outside the project's environment
     sys.exit(NOT_INSTALLED.format(missing.name))
@@ -30,10 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", metavar="DIR", help="folder of seed .txt files (default: seeds/)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", metavar="DIR", help="where generated pages go (default: docs/)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 and list the pages that are stale")
+    parser.add_argument("--outline", type=Path, metavar="SEED", help="print the metadata and outline a seed would give; write nothing")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     parser.add_argument("-v", "--verbose", action="store_true", help="also say which encoding each seed was read with")
     args = parser.parse_args(argv)
 
+    if args.outline:
+        return print_outline(args.outline)
     try:
         report = build(args.seeds, args.out, check=args.check)
     except MissingJieba as error:
@@ -60,6 +64,24 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         print(report.summary())
     return 0 if report.ok else 1
+
+
+def print_outline(path: Path) -> int:
+    if not path.is_file():
+        print(f"error: {path}: no such seed file", file=sys.stderr)
+        return 2
+    try:
+        lines, warnings = describe(path)
+    except SeedError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except (MissingJieba, ModuleNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    for warning in warnings:
+        print(f"warning: {path}: {warning}", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

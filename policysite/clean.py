@@ -143,12 +143,13 @@ def take_page_metadata(result: Cleaned) -> None:
             label, value = match["label"], (match["value"] or "").strip()
             if not value:
                 # The value is the next line, unless that is another label.
-                if index + 1 < len(lines) and not META_LINE.match(lines[index + 1].text) and len(lines[index + 1].text) <= 40:
+                following = lines[index + 1].text if index + 1 < len(lines) else ""
+                if following and not META_LINE.match(following) and len(following) <= 40 and not ends_sentence(following):
                     value = lines[index + 1].text
                     drop.add(index + 1)
                 elif label in ("来源", "时间", "作者", "分类"):
                     continue  # a bare word that happens to be a label, not a table cell
-            if ends_sentence(value) and len(value) > 20:
+            if ends_sentence(value):
                 continue  # "来源：" opening a sentence is text
             drop.add(index)
             result.facts.setdefault(fact_name(label), value)

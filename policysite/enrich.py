@@ -172,16 +172,16 @@ def assign_document_slugs(documents: list[Document], folders: dict[str, str]) ->
         if before and re.sub(r"-\d+$", "", before) in (document.slug, re.sub(r"-\d+$", "", document.slug)) and before not in taken:
             kept[document.seed] = before
             taken.add(before)
-    owner = {}
+    owner = {folder: seed for seed, folder in kept.items()}
     for document in by_seed:
         base = document.slug
         document.slug = kept.get(document.seed) or unique(base, taken)
-        if base in owner and document.slug != base:
+        owner.setdefault(document.slug, document.seed)
+        if document.slug != base and base in owner:
             document.warnings.append(
                 f"URL folder {base!r} is taken by {owner[base]}: this report is at {document.slug!r}; "
                 "set `slug:` in a sidecar to choose"
             )
-        owner.setdefault(base, document.seed)
 
 
 def unique(base: str, taken: set[str]) -> str:

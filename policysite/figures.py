@@ -60,7 +60,9 @@ class Figure:
 def extract(document: Document) -> list[Figure]:
     """Every figure of the intro and the sections, in article order."""
     figures: list[Figure] = []
-    parts = [(0, list(zip(document.intro, document.intro_lines)))] + [
+    # A part's own text (二、2026年工作安排 … 主要预期目标是：) belongs to no page section: with the intro.
+    own = [(p, n) for part in document.parts for p, n in zip(part.paragraphs, part.paragraph_lines)]
+    parts = [(0, list(zip(document.intro, document.intro_lines)) + own)] + [
         (position, list(zip(s.paragraphs, s.paragraph_lines))) for position, s in enumerate(document.sections, 1)
     ]
     for position, paragraphs in parts:

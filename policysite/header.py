@@ -51,6 +51,7 @@ class Header:
     body_start: int = 0         # index of the first body line
     official: bool = False      # an official title block was read
     has_title: bool = True      # False: the text starts with its lede and the title is composed
+    block: list[str] = field(default_factory=list)  # title-block lines under the title, as written
     dropped: list[Dropped] = field(default_factory=list)
 
 
@@ -99,6 +100,7 @@ def official_header(lines: list[Line]) -> Header | None:
             pass  # (2026年1月26日) or (草案) under the title: part of the title block
         else:
             break
+        header.block.append(text)
         index += 1
     if not (header.dateline or header.speaker or any(OPENING.match(line.text) for line in lines[index: index + 2])):
         if title_at > 0 or lines[title_at].text != REPORT:
@@ -176,6 +178,7 @@ def complete(document: Document, header: Header, sidecar: dict) -> list[str]:
 
     document.speaker = header.speaker or (m["name"] if (m := SPEAKER_IN_TEXT.search(text)) else "")
     document.delivered, document.published = header.delivered, header.published
+    document.title_block = header.block
     document.kind = kind_of(document, header)
 
     if not sidecar.get("title"):

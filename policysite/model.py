@@ -133,8 +133,9 @@ class Document:
     level: str = ""             # 省级 / 市级 / 区县级
     delivered: str = ""         # ISO date the report was delivered to the congress
     published: str = ""         # ISO date the text was published
-    speaker: str = ""           # 孟凡利, with the office when the text gives it: 广东省省长 孟凡利
+    speaker: str = ""           # who delivered the report: 孟凡利
     kind: str = ""              # official / news / explainer / list
+    title_block: list[str] = field(default_factory=list)  # dateline and speaker lines under an official title
     dropped: list[Dropped] = field(default_factory=list)  # page chrome the clean stage took out
 
     @property

@@ -553,14 +553,12 @@ def make_section(body: Sequence[Line], hit: Hit, following: Hit | None, style: H
 
 
 def whole_text_section(title: str, body: Sequence[Line]) -> Section:
-    return Section(
-        heading=title,
-        subtitle="",
-        paragraphs=[line.text for line in body],
-        first_line=body[0].number,
-        last_line=body[-1].number,
-        paragraph_lines=[line.number for line in body],
-    )
+    """The whole text as one page; numbered lines (a short 1. list) are its headings."""
+    numbered = sum(1 for line in body if ARABIC_NUMBERED.match(line.text) or SUB_NUMBERED.match(line.text))
+    style = HeadingStyle("whole", lambda lines: [], arabic_subheading if numbered >= 2 else (lambda text, following: None))
+    section = make_section([Line(0, title), *body], Hit(0, title), None, style)
+    section.first_line = body[0].number
+    return section
 
 
 # --- small helpers -------------------------------------------------------------------

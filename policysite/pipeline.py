@@ -116,6 +116,41 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
     return report
 
 
+def describe(path: Path) -> tuple[list[str], list[str]]:
+    """What a build would make of one seed, as lines to print: its metadata and
+    outline (with each page's URL), then its warnings. Writes nothing."""
+    from .enrich import assign_section_slugs, document_slug
+    from .parse import parse
+
+    document = parse(read_sidecar(read_seed(path, path.name)))
+    document.slug = document.slug or document_slug(document)
+    assign_section_slugs(document)
+    lines = [
+        f"title:     {document.title}",
+        f"place:     {document.place_name or '?'} ({document.place or '?'}, {document.place_code or 'no code'}, {document.level or '?'})",
+        f"year:      {document.year or '?'}",
+        f"delivered: {document.delivered or '-'}   published: {document.published or '-'}",
+        f"speaker:   {document.speaker or '-'}   outlet: {document.outlet or '-'}   kind: {document.kind}",
+        f"folder:    {document.slug}/",
+        f"intro:     {sum(len(p) for p in document.intro)} characters",
+        f"dropped:   {len(document.dropped)} line(s) of page chrome"
+        + "".join(f"\n  line {d.line} ({d.rule}): {d.text}" for d in document.dropped),
+        "outline:",
+    ]
+    part = None
+    for section in document.sections:
+        indent = "  "
+        if section.part is not None:
+            if section.part is not part:
+                part = section.part
+                lines.append(f"  {part.heading}  → {document.slug}/{part.slug}/")
+            indent = "    "
+        size = sum(len(p) for p in section.paragraphs)
+        lines.append(f"{indent}{section.heading}  → {document.slug}/{section.slug}/  [{section.kind}, {size} characters]")
+        lines += [f"{indent}  · {sub.text}" for sub in section.subheadings]
+    return lines, document.warnings
+
+
 def find_seeds(seeds_dir: Path) -> list[Path]:
     if not seeds_dir.is_dir():
         return []

@@ -24,6 +24,8 @@ PROVINCE, CITY, COUNTY = "省级", "市级", "区县级"
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "区", "县", "旗", "盟")
 # Romanisations that differ from plain pinyin: 陕西 is Shaanxi beside 山西 Shanxi.
 ROMANISED = {"陕西": "shaanxi"}
+# Readings a character takes in place names, where pinyin's everyday reading is wrong (花都 huadu).
+PLACE_READINGS = {"都": "du"}
 
 
 class MissingDataset(Exception):
@@ -155,10 +157,7 @@ def resolve(candidates: list[str], context: str = "") -> Place | None:
         # A place whose own name is written out beats one met only by a short form.
         return (mentions, support, depth[place.level], -int(place.code))
 
-    best = max(places, key=score)
-    # A lone short form of a county with no city or province to support it is a guess only
-    # when a province or city is also among the candidates: prefer what is certain.
-    return best
+    return max(places, key=score)
 
 
 def slug(place: Place) -> str:
@@ -167,4 +166,6 @@ def slug(place: Place) -> str:
         return ROMANISED[place.short]
     from pypinyin import Style, lazy_pinyin
 
-    return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(place.short, style=Style.NORMAL)).lower())
+    syllables = lazy_pinyin(place.short, style=Style.NORMAL)
+    syllables = [PLACE_READINGS.get(char, syllable) for char, syllable in zip(place.short, syllables)]
+    return re.sub(r"[^a-z]", "", "".join(syllables).lower())

@@ -515,7 +515,7 @@ def table_block(rows: str) -> str:
     cells = [row.split("\t") for row in rows.removeprefix(TABLE_MARK).split("\n")]
     head = "".join(f"<th>{escape(cell)}</th>" for cell in cells[0])
     body = "\n".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in cells[1:])
-    return html_block(f'<table class="source-table">\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>')
+    return html_block(f'<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>')
 
 
 def paragraphs_with_tables(paragraphs: list[str], notes=None) -> list[str]:
@@ -560,6 +560,9 @@ def section_cards(document: Document, page_path: str, sections: list[Section] | 
 
 
 def byline(document: Document) -> str:
+    """Outlet and date of an article; the dateline and speaker of an official text, as written."""
+    if document.title_block:
+        return "  \n".join(text(line) for line in document.title_block) + "\n{ .byline }"
     parts = [text(part) for part in (document.outlet, display_date(document.date)) if part]
     return " · ".join(parts) + "\n{ .byline }" if parts else ""
 

@@ -19,9 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Dropped, Line
+from .patterns import is_sentence
 
-SENTENCE_END = "。!?！？;；…"
-BLANK_MARKS = " \t\u3000"
 
 # A line that is nothing but page controls, alone or several together:
 # 下载 打印 全屏 收藏 关闭 【字号：大 中 小】 分享到： 返回顶部 …
@@ -110,7 +109,7 @@ def drop_breadcrumbs(result: Cleaned) -> None:
                 text = lines[index].text
                 if CRUMB_SEPARATOR.match(text):
                     expect_item = True
-                elif expect_item and len(text) <= 14 and not ends_sentence(text):
+                elif expect_item and len(text) <= 14 and not is_sentence(text):
                     expect_item = False
                 else:
                     break
@@ -144,12 +143,12 @@ def take_page_metadata(result: Cleaned) -> None:
             if not value:
                 # The value is the next line, unless that is another label.
                 following = lines[index + 1].text if index + 1 < len(lines) else ""
-                if following and not META_LINE.match(following) and len(following) <= 40 and not ends_sentence(following):
+                if following and not META_LINE.match(following) and len(following) <= 40 and not is_sentence(following):
                     value = lines[index + 1].text
                     drop.add(index + 1)
                 elif label in ("来源", "时间", "作者", "分类"):
                     continue  # a bare word that happens to be a label, not a table cell
-            if ends_sentence(value):
+            if is_sentence(value):
                 continue  # "来源：" opening a sentence is text
             drop.add(index)
             result.facts.setdefault(fact_name(label), value)
@@ -223,7 +222,7 @@ def join_broken_lines(result: Cleaned) -> None:
 
 
 def is_broken(text: str, following: str) -> bool:
-    if OPENS_LIST.match(following) or ends_sentence(text):
+    if OPENS_LIST.match(following) or is_sentence(text):
         return False
     if text[-1] in "，,、（(“‘《—" and len(text) >= 8:
         return True   # no paragraph ends on a comma or an opening mark
@@ -278,11 +277,11 @@ def table_shape(cells: list[str]) -> tuple[int, int]:
 
 
 def is_header_cell(text: str) -> bool:
-    return len(text) <= 10 and not re.search(r"\d(?!\d*年)", text) and not ends_sentence(text)
+    return len(text) <= 10 and not re.search(r"\d(?!\d*年)", text) and not is_sentence(text)
 
 
 def is_cell(text: str) -> bool:
-    return len(text) <= TABLE_CELL_MAX and not ends_sentence(text) and "\t" not in text
+    return len(text) <= TABLE_CELL_MAX and not is_sentence(text) and "\t" not in text
 
 
 RULES = [
@@ -292,11 +291,6 @@ RULES = [
 
 
 # --- helpers -------------------------------------------------------------------
-
-
-def ends_sentence(text: str) -> bool:
-    stripped = text.rstrip("”’」』）》】\"')")
-    return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
 def keep_if(result: Cleaned, rule: str, keep) -> None:

@@ -20,7 +20,7 @@ from . import header as headers
 from .clean import clean
 from .model import Document, Dropped, Footer, Line, Part, Section, Seed, SubHeading
 from .patterns import (
-    ARABIC_NUMBERED, CLAUSE_END, CLOSERS, CRUMB, DATE, MARKDOWN_HEADING, NUMBERED, SUB_NUMBERED,
+    ARABIC_NUMBERED, CLAUSE_END, CRUMB, DATE, MARKDOWN_HEADING, NUMBERED, SUB_NUMBERED,
     cn_number, is_sentence,
 )
 

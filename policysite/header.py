@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from . import places
 from .model import Document, Dropped, Line
-from .patterns import CRUMB, DATE, MARKDOWN_HEADING, is_sentence, iso_date
+from .patterns import DATE, is_sentence, iso_date, strip_markdown_heading
 
 MAX_META = 40          # characters of an outlet or date line under a headline
 MAX_TITLE = 60
@@ -57,8 +57,6 @@ class Header:
 
 def read_header(lines: list[Line], facts: dict[str, str]) -> Header:
     """Title block of an official text, or headline, outlet and date of an article."""
-    while len(lines) > 1 and CRUMB.match(lines[0].text) and not DATE.search(lines[0].text):
-        lines.pop(0)  # crumbs above the title are site navigation, not the article
     if not lines:
         return Header(has_title=False)
     header = official_header(lines) or article_header(lines)
@@ -134,9 +132,7 @@ def is_title(text: str) -> bool:
 
 
 def strip_title(text: str) -> str:
-    match = MARKDOWN_HEADING.match(text)
-    text = match["text"] if match else text
-    return re.sub(r"^《(.+)》$", r"\1", text.strip())
+    return re.sub(r"^《(.+)》$", r"\1", strip_markdown_heading(text).strip())
 
 
 def chinese_date(text: str) -> str:

@@ -21,7 +21,7 @@ from .clean import clean
 from .model import Document, Dropped, Footer, Line, Part, Section, Seed, SubHeading
 from .patterns import (
     ARABIC_NUMBERED, CLAUSE_END, CRUMB, DATE, MARKDOWN_HEADING, NUMBERED, SUB_NUMBERED,
-    cn_number, is_sentence,
+    cn_number, is_sentence, strip_markdown_heading,
 )
 
 # Credits that are never headings or body text: bylines, photo credits, editors.
@@ -45,7 +45,7 @@ BIG_PAGE = 8000      # characters of a page worth a warning
 LABEL_LINE = re.compile(r"^【[^】]{1,8}】$")   # 【原文】, 【点评】: labels, never decks
 # "关键词：人工智能", "数字1：6.5%左右": a short label, a colon, a short heading.
 LABELLED = re.compile(r"^(?P<label>[^：:。，,；;]{1,12})[：:](?P<text>[^。；;：:]{1,36})$")
-APPENDIX = re.compile(r"^(?P<label>附件\s*[0-9一二三四五六七八九十]*|附录\s*[0-9一二三四五六七八九十]*|附)\s*[:：]?\s*(?P<text>.{0,40})$")
+APPENDIX = re.compile(r"^(?P<label>附件\s*[0-9一二三四五六七八九十]*|附录\s*[0-9一二三四五六七八九十]*)\s*[:：]?\s*(?P<text>.{0,40})$")
 GLOSSARY = re.compile(r"(?:名词解释|名词注释|注释|注解|释义)[:：]?$")
 # ［1］, [1], 〔1〕: a marker in the text, or the number opening a glossary entry.
 NOTE_MARK = re.compile(r"[［\[〔](?P<n>\d{1,3})[］\]〕]")
@@ -236,11 +236,11 @@ def outline_headings(body: Sequence[Line]) -> list[Hit]:
         text = line.text
         if hits and index < hits[-1].index + hits[-1].consumed:
             continue  # the title line under 附件1
-        if hits and hits[-1].kind in ("appendix", "glossary"):
-            if appendix_hit(body, index):
-                hits.append(appendix_hit(body, index))
-            continue
         found = appendix_hit(body, index)
+        if hits and hits[-1].kind in ("appendix", "glossary"):
+            if found:
+                hits.append(found)
+            continue
         if found and (hits or index > 0):
             hits.append(found)
             continue
@@ -310,9 +310,7 @@ def appendix_hit(body: Sequence[Line], index: int) -> Hit | None:
     if GLOSSARY.fullmatch(text) or (len(text) <= 12 and GLOSSARY.search(text) and not is_sentence(text)):
         return Hit(index, text.rstrip(":："), kind="glossary")
     match = APPENDIX.match(text)
-    if not match or is_sentence(text) or (match["label"] == "附" and not match["text"].startswith(("件", "录", "：", ":"))):
-        return None
-    if match["label"] == "附":
+    if not match or is_sentence(text):
         return None
     title, consumed = match["text"].strip(), 1
     if not title and index + 1 < len(body) and is_heading_line(body[index + 1].text, limit=40):
@@ -329,20 +327,29 @@ def fold_short_items(body: Sequence[Line], hits: list[Hit]) -> list[Hit]:
     run: list[tuple[Hit, int]] = []   # the current part's items with their text sizes
 
     def flush():
-        sizes = [size for _, size in run]
-        if len(run) >= 2 and sum(sizes) / len(sizes) >= SHORT_ITEMS:
+        if len(run) >= 2 and reads_as_pages([size for _, size in run]):
             result.extend(hit for hit, _ in run)
         run.clear()
 
-    for position, hit in enumerate(hits):
-        end = hits[position + 1].index if position + 1 < len(hits) else len(body)
+    for hit, size in zip(hits, text_sizes(body, hits)):
         if hit.kind == "item":
-            run.append((hit, len(hit.rest) + sum(len(line.text) for line in body[hit.index + 1 : end])))
+            run.append((hit, size))
             continue
         flush()
         result.append(hit)
     flush()
     return result
+
+
+def text_sizes(body: Sequence[Line], hits: list[Hit]) -> list[int]:
+    """Characters of text under each heading, up to the next."""
+    ends = [hit.index for hit in hits[1:]] + [len(body)]
+    return [len(hit.rest) + sum(len(line.text) for line in body[hit.index + 1 : end]) for hit, end in zip(hits, ends)]
+
+
+def reads_as_pages(sizes: list[int]) -> bool:
+    """Items holding this much text each are pages; less, and they read as a list."""
+    return sum(sizes) / len(sizes) >= SHORT_ITEMS
 
 
 def outline_subheading(text: str, following: str) -> str | None:
@@ -392,11 +399,7 @@ def listed_headings(body: Sequence[Line]) -> list[Hit]:
             expected += 1
     if len(hits) < 2:
         return []
-    sizes = [
-        len(hit.rest) + sum(len(line.text) for line in body[hit.index + 1 : (hits[i + 1].index if i + 1 < len(hits) else len(body))])
-        for i, hit in enumerate(hits)
-    ]
-    if sum(sizes) / len(sizes) < SHORT_ITEMS:
+    if not reads_as_pages(text_sizes(body, hits)):
         return []  # a short list: the text stays one page, the items its headings
     return hits
 
@@ -648,8 +651,3 @@ def run_in_lead(paragraph: str) -> str:
     if re.search(r"[\d\s]|是|了$|的$", clause):
         return ""
     return clause
-
-
-def strip_markdown_heading(text: str) -> str:
-    match = MARKDOWN_HEADING.match(text)
-    return match["text"] if match else text

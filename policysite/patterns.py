@@ -29,6 +29,11 @@ def is_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+def strip_markdown_heading(text: str) -> str:
+    match = MARKDOWN_HEADING.match(text)
+    return match["text"] if match else text
+
+
 def iso_date(match: re.Match) -> str:
     y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
     if not (1 <= m <= 12 and 1 <= d <= 31):

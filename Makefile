@@ -25,7 +25,7 @@ test: $(VENV)/.test node_modules/.installed chromium
 bench: $(VENV)/.test chromium
 	$(BIN)/python bench/bench.py
 
-bench-quick: $(VENV)/.test
+bench-quick: $(VENV)/.test chromium
 	$(BIN)/python bench/bench.py --quick
 
 # Lighthouse (mobile) on the home page and a section page, served gzip-compressed.

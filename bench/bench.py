@@ -14,11 +14,16 @@ bench/results/bench.json (or --json PATH). Times are medians of --runs runs.
 - no-change: `python build.py` with nothing to do, beside bare interpreter
   start-up and jieba's dictionary load;
 - serve: from saving a seed to `mkdocs serve` serving the new text;
-- sizes: bytes per page type, search index, whole site (raw and gzip);
+- sizes: bytes per page type, search index (Pagefind's bundle and the query
+  words), whole site (raw and gzip);
 - scaling: build time and sizes for archives of N seeds (bench/archive.py),
   with where the time goes at the largest N (pyinstrument);
-- search (full mode): index bytes downloaded and time to the first result in
-  Chromium, at 100 and 300 seeds.
+- search (full mode; quick mode at 10 seeds): at 100 and 300 seeds, in
+  headless Chromium from the home page, the reader queries of
+  tests/test_search.py: how many find their section in the top 5, bytes
+  transferred for the first query of a visit (engine included) and the
+  median after it, first result cold and warm; and the time to index the
+  built site (policysite.search.index_site) on its own.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
@@ -73,8 +79,7 @@ def main() -> int:
         results["serve"] = serve_latency(one, args.runs)
         # Stock builds of large archives take minutes each: one run of those in full mode.
         results["scaling"] = scaling(scratch, counts, args.runs, stock_runs=args.runs if args.quick else 1)
-        if not args.quick:
-            results["search"] = search_at_scale(scratch, [n for n in counts if n >= 100])
+        results["search"] = search_at_scale(scratch, [10] if args.quick else [n for n in counts if n >= 100])
     report(results)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -143,7 +148,7 @@ def sizes(site: Path) -> dict:
     kinds: dict[str, list[tuple[int, int]]] = {}
     for path in site.rglob("*.html"):
         kinds.setdefault(page_kind(site, path), []).append(raw_and_gzip(path))
-    index = raw_and_gzip(site / "search" / "search_index.json")
+    index = search_index_size(site)
     total = [p for p in site.rglob("*") if p.is_file()]
     return {
         "pages": {kind: {"count": len(v), "median_bytes": median([r for r, _ in v]), "median_gzip_bytes": median([g for _, g in v])}
@@ -199,7 +204,7 @@ def scaling(scratch: Path, counts: list[int], runs: int, stock_runs: int) -> lis
         shutil.rmtree(folder / "stock-site")
         site = folder / "site"
         section_sizes = [p.stat().st_size for p in site.rglob("index.html") if page_kind(site, p) == "section"]
-        index = raw_and_gzip(site / "search" / "search_index.json")
+        index = search_index_size(site)
         row = {
             "seeds": count, "runs": runs, "stock_runs": stock_runs, "build_py_cold_s": cold, "build_py_s": warm, "mkdocs_build_s": mk, "mkdocs_build_runs_s": mk_runs, "total_s": warm + mk,
             "stock_mkdocs_build_s": stock, "ratio_to_stock": mk / stock,
@@ -261,30 +266,60 @@ def attribute(frame: dict, shares: dict[str, float], current: str = "mkdocs, mat
 
 
 def search_at_scale(scratch: Path, counts: list[int]) -> list[dict]:
-    """Search index bytes downloaded (gzip) and time to the first result, in Chromium."""
+    """Reader queries typed on the home page of archives, in headless Chromium."""
     sys.path.insert(0, str(ROOT / "tests"))
     from browser import chromium, serve
+    from test_search import QUERIES
 
     rows = []
     for count in counts:
         folder = scratch / f"n{count}"
         if not (folder / "site").is_dir():
             folder = project(folder, count)
+        indexing = median([timed([PYTHON, "-c", "from pathlib import Path; from policysite.search import index_site; "
+                                  "index_site(Path('docs'), Path('site'))"], folder) for _ in range(3)])
         with serve(folder / "site") as base, chromium() as browser:
-            tab = browser.new_page()
-            downloaded = {}
-            tab.on("requestfinished", lambda r: "/search/" in r.url and r.url.endswith(".json") and downloaded.update(bytes=r.sizes()["responseBodySize"]))
+            tab = browser.new_page(viewport={"width": 1280, "height": 900})
+            transferred: list[int] = []
+            tab.on("requestfinished", lambda r: ("/pagefind/" in r.url or "/search/" in r.url)
+                   and transferred.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
             tab.goto(base)
             tab.wait_for_load_state("load")
-            start = time.perf_counter()
+            # Count the worker's answers, to time each one.
+            tab.wait_for_function("() => window.__searchWorker")
+            tab.evaluate("() => { window.__answers = 0; window.__searchWorker.addEventListener('message', "
+                         "e => { if (e.data && e.data.type === 3) window.__answers++ }) }")
             box = tab.locator(".md-search__input")
             box.click()
-            box.press_sequentially("白鹅潭", delay=5)
-            box.press("End")
-            tab.locator(".md-search-result__item").first.wait_for(timeout=120_000)
-            first = time.perf_counter() - start
-        rows.append({"seeds": count, "index_download_bytes": downloaded.get("bytes", 0), "first_result_s": first})
+            found, times, sizes = 0, [], []
+            for query, slugs in QUERIES.items():
+                transferred.clear()
+                answers = tab.evaluate("window.__answers")
+                box.fill(query)
+                start = time.perf_counter()
+                box.press("End")  # Material searches on keyup
+                tab.wait_for_function(f"() => window.__answers > {answers}", timeout=120_000)
+                times.append(time.perf_counter() - start)
+                tab.wait_for_timeout(50)  # the list renders
+                sizes.append(sum(transferred))
+                hrefs = tab.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+                paths = [urllib.parse.urlsplit(href).path.strip("/").split("/") for href in hrefs[:5]]
+                sections = {parts[1] if len(parts) > 1 else "" for parts in paths}  # "" is a report's overview
+                found += bool({slug or "" for slug in slugs} & sections)
+        rows.append({
+            "seeds": count, "queries": len(QUERIES), "found_in_top_5": found,
+            "first_query_bytes": sizes[0], "later_query_median_bytes": median(sizes[1:]),
+            "first_result_cold_s": times[0], "first_result_warm_median_s": median(times[1:]),
+            "indexing_s": indexing,
+        })
     return rows
+
+
+def search_index_size(site: Path) -> tuple[int, int]:
+    """Raw and gzip bytes of everything search serves: Pagefind's bundle and the query words."""
+    files = [p for folder in ("pagefind", "search") for p in (site / folder).rglob("*") if p.is_file()]
+    sizes = [raw_and_gzip(p) for p in files]
+    return sum(r for r, _ in sizes), sum(g for _, g in sizes)
 
 
 # --- projects ----------------------------------------------------------------------------------
@@ -411,7 +446,10 @@ def report(r: dict) -> None:
     if where:
         print(f"where the time goes at {r['scaling'][-1]['seeds']} seeds (mkdocs build): " + ", ".join(f"{k} {v:.0%}" for k, v in where.items()))
     for row in r.get("search", []):
-        print(f"search at {row['seeds']} seeds: {row['index_download_bytes']:,} bytes downloaded, first result in {row['first_result_s']:.2f} s")
+        print(f"search at {row['seeds']} seeds: {row['found_in_top_5']} of {row['queries']} queries find their section in the top 5;"
+              f" {row['first_query_bytes']:,} bytes for the first query, {row['later_query_median_bytes']:,.0f} after (median);"
+              f" first result {row['first_result_cold_s']:.2f} s cold, {row['first_result_warm_median_s'] * 1000:.0f} ms warm;"
+              f" indexing {row['indexing_s']:.1f} s")
 
 
 if __name__ == "__main__":

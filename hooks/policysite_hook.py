@@ -1,6 +1,6 @@
 """MkDocs hook: run the seed pipeline before each build and watch seeds/;
 restore full-width punctuation in what each page shows (policysite.typography);
-after the build, cut the search index for Chinese (policysite.search).
+after the build, index the built site for search (policysite.search).
 
 A thin adapter over policysite.pipeline.build, the same code build.py runs.
 Pages are written only when their bytes change, so the rebuild their writing
@@ -38,14 +38,15 @@ def on_config(config):
     # The generated pages' HTML blocks pass through Markdown untokenised.
     if not any(isinstance(extension, HtmlBlocks) for extension in config.markdown_extensions):
         config.markdown_extensions.append(HtmlBlocks())
+    missing = search.missing_libraries()
+    if missing:  # before any work: the pages need jieba, the search index Pagefind
+        raise PluginError(f"{' and '.join(missing)} not installed, so Chinese search would not work: pip install -r requirements.txt")
     search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    if search_plugin is None:
-        return
-    if not jieba_available():
-        raise PluginError("jieba is not installed, so Chinese search would not work: pip install -r requirements.txt")
-    # Material's index cuts Chinese with jieba; ours cuts it into search atoms
-    # with the same jieba (and lexicon), in that one pass.
-    search_plugin.search_index._segment_chinese = search.for_search
+    if search_plugin is not None:
+        # Material's plugin gives the search box, the dialog and the config its
+        # highlighter reads; Pagefind indexes the built site after the build
+        # (on_post_build), so the plugin's own index stays empty.
+        search_plugin.search_index.add_entry_from_context = lambda page: None
 
 
 def on_pre_build(config):
@@ -60,8 +61,6 @@ def on_pre_build(config):
     if not report.site:  # no seed could be read: MkDocs builds what docs/ has
         return
     config.nav = fullwidth_titles(report.site["nav"])
-    # The search scope of pages that have none of their own (404): the site's.
-    config.extra["search_scope"] = search.SITE_SCOPE if report.site.get("scopes") else ""
     # Tag → kind, so Material shows each tag with its kind's icon (theme.icon.tag).
     config.extra["tags"] = report.site["tags"]
     # In an archive, tag → anchor on its report's tag page (overrides/partials/tags.html).
@@ -88,12 +87,9 @@ def on_page_markdown(markdown, page, config, files):
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = typography.fullwidth(page.meta[key])
-    # An archive is searched a part at a time (main.html loads the page's part).
-    # A report's pages search its group and link tags to its own tag page; the
-    # site's pages search every report's title and intro.
+    # In an archive, a report's pages link their tags to the report's own tag page.
     if SITE.get("scopes"):
         report = page.file.src_uri.split("/")[0]
-        page.meta["search_scope"] = SITE["scopes"].get(report, search.SITE_SCOPE)
         if report in SITE["scopes"]:
             page.meta["tag_listing"] = f"{report}/tags/"
     return markdown
@@ -107,7 +103,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    search.adapt_site(Path(config.site_dir), SITE.get("scopes", {}))
+    try:
+        search.index_site(Path(config.docs_dir), Path(config.site_dir))
+    except search.SearchUnavailable as error:
+        raise PluginError(str(error)) from None
     # Crawlers find the sitemap MkDocs writes (sitemap.xml) from robots.txt.
     if config.site_url:
         robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url.rstrip('/')}/sitemap.xml\n"
@@ -145,9 +144,3 @@ def walk(items):
     for item in items:
         yield item
         yield from walk(item.children or [])
-
-
-def jieba_available() -> bool:
-    from material.plugins.search import plugin as search_plugin
-
-    return search_plugin.jieba is not None

@@ -233,7 +233,7 @@ def figures_box(document: Document, position: int, page_path: str) -> str:
     # An admonition kept out of the search index: its figures are in the text,
     # and search snippets should show the text.
     return html_block(
-        '<div class="admonition abstract" data-search-exclude>\n<p class="admonition-title">数读</p>\n<ul>\n'
+        '<div class="admonition abstract" data-pagefind-ignore>\n<p class="admonition-title">数读</p>\n<ul>\n'
         + "\n".join(items) + "\n</ul>\n"
         + f"<p>{anchor(page_path, f'{document.slug}/{FIGURES}.md', '全部数字')}</p>\n</div>"
     )

@@ -1,83 +1,308 @@
-"""Chinese search on top of Material's: index atoms, and queries cut the same way.
+"""Post-build search: the built site → a Pagefind index cut for Chinese.
 
-Material's search plugin cuts the Chinese of titles and text while it builds
-the index; the hook has it cut them into search atoms instead
-(`for_search`), and after the build the tags get the same cut and the search
-worker a small prelude (assets/search-zh.js) that cuts queries into the
-index's own words. Material's search UI is untouched.
+Pagefind (https://pagefind.app) writes a chunked index a browser loads a
+little at a time, so an archive of hundreds of reports is searched whole from
+any page. It reads the site after any renderer has built it:
+
+  1. every page's Markdown source says what the page is (front matter: its
+     report, place and year; `search: exclude` for pages that repeat others);
+  2. its built HTML gives the text a reader sees (the `<article>`);
+  3. the text is cut into our search atoms (policysite.segment) and handed to
+     Pagefind as already-cut words, in a language Pagefind does not cut again;
+  4. the atoms also go to `search/words/`, from which the search worker cuts
+     queries the same way;
+  5. Material's search worker is replaced by ours (assets/search-worker.js),
+     which speaks Material's worker protocol and answers from Pagefind, so
+     Material's search box, dialog and result list stay as they are.
 """
 
 from __future__ import annotations
 
-import functools
-import json
+import asyncio
+import html
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+
+import yaml
 
 from . import segment
 
-PRELUDE = Path(__file__).with_name("assets") / "search-zh.js"
-MARKER = "/* policysite search-zh */"
+WORKER = Path(__file__).with_name("assets") / "search-worker.js"
+MARKER = "/* policysite search worker */"
+# Pagefind's own Chinese cut differs from ours (jieba with the domain lexicon),
+# at index time and in the browser. Text arrives cut, in a language code
+# Pagefind neither segments nor stems.
+LANGUAGE = "und"
+WORD_BUCKETS = 64
+# What Pagefind writes for its own UIs, which the site does not use.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
-def for_search(text: str) -> str:
-    """Titles and text as the index wants them (Material's `_segment_chinese`)."""
-    return segment.for_search(text)
+class SearchUnavailable(RuntimeError):
+    """The site cannot be indexed (a library missing): one line for the maintainer."""
 
 
-def adapt_site(site_dir: Path, scopes: dict[str, str]) -> None:
-    """Cut the index's tags, split it by scope (for an archive), patch the worker."""
-    path = site_dir / "search" / "search_index.json"
-    if path.is_file():
-        index = cut_tags(json.loads(path.read_text(encoding="utf-8")))
-        path.write_text(dump(index), encoding="utf-8")
-        for scope, part in split_index(index, scopes).items():
-            (site_dir / "search" / f"{SCOPE_PREFIX}{scope}.json").write_text(dump(part), encoding="utf-8")
-    for worker in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
-        patch_worker(worker)
+@dataclass
+class Record:
+    """One searchable page: where it is, what it is called, its report, its text."""
+    url: str                      # relative to the site root, as a directory URL
+    title: str
+    report: str = ""              # the report's name as results show it
+    filters: dict[str, str] = field(default_factory=dict)  # report / place / year
+    blocks: list[tuple[str, str]] = field(default_factory=list)  # (h1…h6 or p, text)
 
 
-def cut_tags(index: dict) -> dict:
-    """The search index with every tag cut into atoms, as titles and text are."""
-    cut = functools.lru_cache(maxsize=None)(segment.for_search)  # a tag is on many pages: cut each once
-    for doc in index["docs"]:
-        if isinstance(doc.get("tags"), list):
-            doc["tags"] = [cut(tag) if isinstance(tag, str) else tag for tag in doc["tags"]]
-    return index
+@dataclass
+class IndexStats:
+    pages: int = 0
+    words: int = 0
+    skipped: list[str] = field(default_factory=list)  # sources whose page was not built
 
 
-# --- an archive, searched a part at a time ---------------------------------------------
-#
-# One index of a whole archive is megabytes the reader downloads, and lunr
-# indexes in the browser, before the first result. So each page of an archive
-# loads the index of its navigation group (a year, or a year and place), and
-# the site's own pages an index of every report's title and intro:
-# search/scope-*.json.
+def missing_libraries() -> list[str]:
+    """What search needs and cannot import: checked before a build starts."""
+    import importlib.util
 
-SCOPE_PREFIX = "scope-"
-SITE_SCOPE = "site"
+    missing = [] if segment.available() else ["jieba"]
+    try:
+        if importlib.util.find_spec("pagefind") is None:
+            missing.append("pagefind")
+    except ImportError:
+        missing.append("pagefind")
+    return missing
 
 
-def split_index(index: dict, scopes: dict[str, str]) -> dict[str, dict]:
-    """Scope → the part of the index it searches (empty when the site is one scope)."""
-    if not scopes:
+def index_site(docs_dir: Path, site_dir: Path) -> IndexStats:
+    """Index the built site in `site_dir`: Pagefind's bundle in pagefind/, the
+    query vocabulary in search/words/, and Material's worker replaced."""
+    if missing_libraries():
+        raise SearchUnavailable(f"{' and '.join(missing_libraries())} not installed, so the site cannot be searched: pip install -r requirements.txt")
+    records, stats = collect(docs_dir, site_dir)
+    asyncio.run(write_pagefind(records, site_dir / "pagefind"))
+    stats.words = write_words(records, site_dir / "search" / "words")
+    install_worker(site_dir)
+    return stats
+
+
+# --- what to index ----------------------------------------------------------------------
+
+
+def collect(docs_dir: Path, site_dir: Path) -> tuple[list[Record], IndexStats]:
+    stats = IndexStats()
+    records = []
+    for source in sorted(docs_dir.rglob("*.md")):
+        meta = front_matter(source)
+        if searchable(meta) is False:
+            continue
+        relative = source.relative_to(docs_dir).as_posix()
+        built = site_dir / built_path(relative)
+        if not built.is_file():
+            stats.skipped.append(relative)
+            continue
+        title, blocks = read_article(built.read_text(encoding="utf-8"))
+        records.append(Record(
+            url=page_url(relative), title=title or str(meta.get("title") or ""),
+            report=report_name(meta), filters=report_filters(meta), blocks=blocks,
+        ))
+    stats.pages = len(records)
+    return records, stats
+
+
+def front_matter(source: Path) -> dict:
+    text = source.read_text(encoding="utf-8")
+    if not text.startswith("---"):
         return {}
-    parts: dict[str, list] = {SITE_SCOPE: []}
-    for doc in index["docs"]:
-        location = doc["location"]
-        slug = location.split("/")[0] if "/" in location else ""
-        if slug in scopes:
-            parts.setdefault(scopes[slug], []).append(doc)
-        if slug not in scopes or location == f"{slug}/":
-            parts[SITE_SCOPE].append(doc)  # site pages, and each report's title and intro
-    return {scope: {"config": index["config"], "docs": docs} for scope, docs in sorted(parts.items())}
+    end = text.find("\n---", 3)
+    try:
+        meta = yaml.safe_load(text[3:end]) if end > 0 else None
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
-def dump(index: dict) -> str:
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+def searchable(meta: dict) -> bool:
+    """False for pages that repeat others (全文, 数读, tag lists): front matter `search: exclude`."""
+    setting = meta.get("search")
+    return not (isinstance(setting, dict) and setting.get("exclude"))
 
 
-def patch_worker(worker: Path) -> None:
-    """Put the query prelude in front of Material's worker (once)."""
-    code = worker.read_text(encoding="utf-8")
-    if not code.startswith(MARKER):
-        worker.write_text(f"{MARKER}\n{PRELUDE.read_text(encoding='utf-8')}\n{code}", encoding="utf-8")
+def built_path(source: str) -> str:
+    """docs/x/y.md → x/y/index.html (directory URLs, which the hook requires)."""
+    stem = source[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def page_url(source: str) -> str:
+    path = built_path(source)
+    return path[: -len("index.html")]
+
+
+def report_name(meta: dict) -> str:
+    """Place and year (广州市荔湾区 · 2022年), else the report's title."""
+    place, year = meta.get("place"), meta.get("year")
+    if place and year:
+        return f"{place} · {year}年"
+    return str(meta.get("document") or "")
+
+
+def report_filters(meta: dict) -> dict[str, str]:
+    filters = {"report": report_name(meta), "place": meta.get("place"), "year": meta.get("year")}
+    return {key: str(value) for key, value in filters.items() if value}
+
+
+# --- the text of a built page -------------------------------------------------------------
+
+ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
+BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "blockquote", "figcaption", "pre", "caption"}
+SKIPPED = {"script", "style", "svg", "nav", "template", "button", "form"}
+# Not the page's own text: heading links (¶), the byline, links to related
+# sections in other reports, the source-file footer.
+SKIPPED_CLASSES = {"headerlink", "byline", "related", "md-source-file"}
+VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"}
+
+
+def read_article(page: str) -> tuple[str, list[tuple[str, str]]]:
+    """The page's title (its first h1) and its text as blocks, from the built HTML.
+
+    The `<article>` is what any renderer of the site shows as the page; within
+    it, heading links, tag chips, the byline and anything marked
+    `data-pagefind-ignore` are not the page's text.
+    """
+    match = ARTICLE.search(page)
+    reader = ArticleText()
+    reader.feed(match.group(1) if match else page)
+    reader.close()
+    title = next((text for tag, text in reader.blocks if tag == "h1"), "")
+    return title, reader.blocks
+
+
+class ArticleText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []
+        self.skip_depth = 0      # > 0 inside an element that is not text
+        self.stack: list[str] = []
+        self.current: list[str] = []
+        self.block = "p"
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if self.skip_depth or tag in SKIPPED or "data-pagefind-ignore" in attributes or SKIPPED_CLASSES.intersection(classes):
+            self.skip_depth += 1
+        self.stack.append(tag)
+        if tag in BLOCKS and not self.skip_depth:
+            self.flush()
+            self.block = tag if tag.startswith("h") and len(tag) == 2 else "p"
+
+    def handle_endtag(self, tag):
+        if tag in VOID or tag not in self.stack:
+            return
+        while self.stack:  # close anything left open inside it
+            open_tag = self.stack.pop()
+            if self.skip_depth:
+                self.skip_depth -= 1
+            elif open_tag in BLOCKS:
+                self.flush()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.skip_depth:
+            self.current.append(data)
+
+    def flush(self):
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.blocks.append((self.block, text))
+        self.current = []
+        self.block = "p"
+
+    def close(self):
+        super().close()
+        self.flush()
+
+
+# --- Pagefind -----------------------------------------------------------------------------
+
+
+def record_html(record: Record) -> str:
+    """The page as Pagefind indexes it: cut text, with its name and filters as metadata."""
+    e = lambda text: html.escape(text, quote=True)  # noqa: E731
+    head = [f'<meta data-pagefind-meta="title[content]" content="{e(record.title)}">']
+    if record.report:
+        head.append(f'<meta data-pagefind-meta="report[content]" content="{e(record.report)}">')
+    head += [f'<meta data-pagefind-filter="{key}[content]" content="{e(value)}">' for key, value in record.filters.items()]
+    body = [f"<{tag}>{e(segment.for_search(text))}</{tag}>" for tag, text in record.blocks]
+    return (f'<!DOCTYPE html><html lang="{LANGUAGE}"><head>{"".join(head)}</head>'
+            f'<body><main data-pagefind-body>{"".join(body)}</main></body></html>')
+
+
+async def write_pagefind(records: list[Record], output: Path) -> None:
+    """Pagefind's bundle for the records, in `output`.
+
+    The records go to Pagefind as a folder of pages: its Python API takes a
+    tenth of a second per page handed over singly, a folder in one go.
+    """
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    if output.exists():
+        shutil.rmtree(output)
+    with tempfile.TemporaryDirectory(prefix="policysite-search-") as folder:
+        for record in records:
+            page = Path(folder, record.url, "index.html")
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(record_html(record), encoding="utf-8")
+        config = IndexConfig(output_path=str(output), force_language=LANGUAGE)
+        async with PagefindIndex(config=config) as index:
+            await index.add_directory(folder)
+    for name in UNUSED:
+        (output / name).unlink(missing_ok=True)
+
+
+# --- the query vocabulary -----------------------------------------------------------------
+
+
+def bucket(word: str) -> int:
+    """Which words file holds a word: by its first character (the worker uses the same rule)."""
+    return ord(word[0]) % WORD_BUCKETS
+
+
+def write_words(records: list[Record], folder: Path) -> int:
+    """The index's Chinese words, one file per first-character bucket: the
+    worker loads the buckets of a query's characters to cut it as the index is cut."""
+    words: set[str] = set()
+    for record in records:
+        for _, text in record.blocks:
+            for run in segment.HAN_RUN.findall(text):
+                words.update(segment.search_words(run))
+    buckets: dict[int, list[str]] = {n: [] for n in range(WORD_BUCKETS)}
+    for word in sorted(words):
+        buckets[bucket(word)].append(word)
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for number, members in buckets.items():
+        (folder / f"{number}.txt").write_text("\n".join(members), encoding="utf-8")
+    return len(words)
+
+
+# --- the worker -----------------------------------------------------------------------------
+
+
+def install_worker(site_dir: Path) -> None:
+    """Material's search UI talks to the worker its templates name; that file gets ours."""
+    code = f"{MARKER}\n{WORKER.read_text(encoding='utf-8')}"
+    for worker in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
+        worker.write_text(code, encoding="utf-8")
+        source_map = worker.with_name(worker.name + ".map")
+        source_map.unlink(missing_ok=True)

@@ -23,6 +23,16 @@ class MissingJieba(RuntimeError):
 LEARNT: dict[str, None] = {}
 
 
+def available() -> bool:
+    """Whether jieba can be imported (without loading its dictionary)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("jieba") is not None
+    except ImportError:
+        return False
+
+
 @functools.cache
 def ready():
     """Load jieba's dictionary and the lexicon (once; later calls are free)."""
@@ -87,14 +97,15 @@ def tagged_words(text: str) -> list[tuple[str, str]]:
 
 # --- search --------------------------------------------------------------------
 #
-# The search index wants atoms: lunr matches a query word against the start of
-# an index word, so 公共卫生 as one index word hides it from a search for 卫生.
+# The search index wants atoms: Pagefind matches a query word against the start
+# of an index word, so 公共卫生 as one index word hides it from a search for 卫生.
 # Tagging wants the compound. So the index cuts compounds of four or more
-# characters into the dictionary words they are made of, and the search page
-# cuts queries into the index's own words (policysite/assets/search-zh.js).
+# characters into the dictionary words they are made of, and the search worker
+# cuts queries into the index's own words (policysite/assets/search-worker.js).
 
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-ZWSP = "\u200b"
+# Full-width letters and digits (５Ｇ) are the ASCII ones to a reader.
+FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -138,6 +149,8 @@ def split_compound(word: str) -> list[str]:
 
 
 def for_search(text: str) -> str:
-    """Text with its Chinese cut into atoms by U+200B, as Material's search expects."""
-    text = text.replace(ZWSP, "")
-    return HAN_RUN.sub(lambda m: ZWSP + ZWSP.join(search_words(m.group())) + ZWSP, text).strip(ZWSP)
+    """Text as the search index takes it: its Chinese cut into atoms, words
+    separated by spaces (5G基站300座 → 5G 基站 300 座)."""
+    text = text.translate(FULLWIDTH_ALNUM)
+    cut = HAN_RUN.sub(lambda m: " " + " ".join(search_words(m.group())) + " ", text)
+    return " ".join(cut.split())

@@ -102,5 +102,10 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def search_index(built_site) -> dict:
-    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def search_records(built_site) -> list:
+    """What the site's search index was made of: each searchable page's record (policysite.search)."""
+    from policysite.search import collect
+
+    records, stats = collect(built_site.parent / "docs", built_site)
+    assert not stats.skipped
+    return records

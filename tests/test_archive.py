@@ -1,4 +1,4 @@
-"""An archive of many reports: grouped navigation, bounded pages, search a part at a time."""
+"""An archive of many reports: grouped navigation, bounded pages, search across it all."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from browser import chromium, serve
+from test_search import QUERIES, search
 from conftest import ROOT, SEED, broken_links, make_project, mkdocs_build, run_build
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -60,25 +61,83 @@ def test_each_report_has_its_own_tag_listing(archive_site):
         assert f'id="{anchor}"' in listing  # … where that tag is
 
 
-def test_search_loads_the_index_of_the_page_group(archive_site):
-    site = archive_site / "site"
-    parts = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (site / "search").glob("scope-*.json")}
-    assert set(parts) == {"scope-2021.json", "scope-2022.json", "scope-site.json"}
-    locations_2021 = {d["location"].split("/")[0] for d in parts["scope-2021.json"]["docs"]}
-    assert locations_2021 == {"liwan-2021", "yuexiu-2021", "haizhu-2021"}
-    whole = (site / "search" / "search_index.json").stat().st_size
-    assert (site / "search" / "scope-2021.json").stat().st_size < whole / 3
+def searchable_pages(project) -> int:
+    from policysite.search import front_matter, searchable
 
-    with serve(site) as base, chromium() as browser:
-        tab = browser.new_page()
-        requested = []
-        tab.on("request", lambda r: "/search/" in r.url and r.url.endswith(".json") and requested.append(r.url))
-        tab.goto(base + "liwan-2021/pingtai-jianshe/")
-        box = tab.locator(".md-search__input")
-        box.click()
-        box.press_sequentially("白鹅潭", delay=5)
-        box.press("End")
-        tab.locator(".md-search-result__item").first.wait_for()
+    return sum(1 for page in (project / "docs").rglob("*.md") if searchable(front_matter(page)))
+
+
+def test_search_index_holds_every_searchable_page(archive_site):
+    site = archive_site / "site"
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    (language,) = entry["languages"].values()
+    assert language["page_count"] == searchable_pages(archive_site)
+    assert len(list((site / "search" / "words").glob("*.txt"))) == 64
+    assert (site / "search" / "search_index.json").stat().st_size < 2_000  # Material's own index: config only
+
+
+def section_of(location: str) -> str:
+    """liwan-2021/pingtai-jianshe/ → pingtai-jianshe; a report's overview → ''."""
+    parts = location.strip("/").split("/")
+    return parts[1] if len(parts) > 1 else ""
+
+
+@pytest.fixture(scope="module")
+def archive_tab(archive_site):
+    with serve(archive_site / "site") as base, chromium() as browser:
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        downloads = []
+        tab.on("requestfinished", lambda r: ("/pagefind/" in r.url or "/search/" in r.url)
+               and downloads.append(r.sizes()["responseBodySize"]))
+        yield base, tab, downloads
+
+
+@pytest.mark.parametrize("start", ["", "liwan-2021/pingtai-jianshe/"])
+def test_reader_queries_find_their_section_from_any_page(archive_tab, start):
+    base, tab, downloads = archive_tab
+    tab.goto(base + start)
+    queries = QUERIES if not start else dict(list(QUERIES.items())[::3])
+    failures = {}
+    for query, slugs in queries.items():
+        got = search(tab, base, query)
+        if not {slug or "" for slug in slugs} & {section_of(location) for location in got[:5]}:
+            failures[query] = got[:5]
+    # Every report in the archive holds these words; a few may tie.
+    assert len(failures) <= len(queries) // 20, json.dumps(failures, ensure_ascii=False, indent=1)
+
+
+def test_results_span_the_archive_and_name_their_report(archive_tab):
+    base, tab, _ = archive_tab
+    tab.goto(base + "liwan-2021/pingtai-jianshe/")
+    got = search(tab, base, "白鹅潭")
+    years = {location.split("/")[0].rsplit("-", 1)[-1] for location in got}
+    assert {"2021", "2022"} <= years  # a 2021 page finds the 2022 reports too
+    items = tab.locator(".md-search-result__item")
+    reports = items.locator(".ps-search-report").all_inner_texts()
+    assert len(reports) == items.count() and all(re.fullmatch(r"广州市\S+区 · 20\d\d年", r) for r in reports)
+
+
+def test_scope_menu_restricts_to_a_year_or_a_report(archive_tab):
+    base, tab, _ = archive_tab
+    tab.goto(base)
+    search(tab, base, "白鹅潭")
+    menu = tab.locator(".ps-search-scope select")
+    assert menu.is_visible() and menu.input_value() == ""  # the whole archive by default
+    for label, folder in (("2021年", r"[a-z]+-2021"), ("广州市荔湾区 · 2022年", r"liwan-2022")):
+        menu.select_option(label=label)
+        tab.wait_for_timeout(600)
         hrefs = tab.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
-        assert requested == [base + "search/scope-2021.json"]
-        assert hrefs and all(re.search(r"/(liwan|yuexiu|haizhu)-2021/", href) for href in hrefs)
+        assert hrefs and all(re.search(rf"/{folder}/", href) for href in hrefs), (label, hrefs)
+    menu.select_option(value="")
+
+
+def test_query_downloads_stay_small(archive_tab):
+    base, tab, downloads = archive_tab
+    tab.goto(base)
+    search(tab, base, "白鹅潭")
+    sizes = []
+    for query in ("永庆坊", "核酸", "5G基站", "国家呼吸医学中心", "夜间经济"):
+        downloads.clear()
+        search(tab, base, query)
+        sizes.append(sum(downloads))
+    assert sorted(sizes)[len(sizes) // 2] < 150_000, sizes

@@ -30,6 +30,9 @@ def test_quick_bench_reports_every_figure(tmp_path):
     assert {"home", "overview", "section", "full text", "数读", "tags", "404"} <= set(pages)
     assert pages["section"]["count"] == 11 and pages["section"]["median_gzip_bytes"] < pages["section"]["median_bytes"]
     assert figures["sizes"]["search_index_bytes"] > figures["sizes"]["search_index_gzip_bytes"] > 0
+    (search,) = figures["search"]
+    assert search["seeds"] == 10 and search["found_in_top_5"] >= 0.95 * search["queries"]
+    assert 0 < search["later_query_median_bytes"] < search["first_query_bytes"] and search["indexing_s"] > 0
 
     rows = figures["scaling"]
     assert [row["seeds"] for row in rows] == [1, 10]

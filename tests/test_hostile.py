@@ -82,3 +82,29 @@ def test_hostile_text_is_escaped_and_never_runs(tmp_path):
             assert tab.get_by_text(fullwidth(line), exact=False).count() >= 1
         tab.get_by_text("[点我](javascript:window.__pwned=3)", exact=False).first.click()
         assert tab.evaluate("window.__pwned") is None and not dialogs
+
+        # Search shows the same text as characters: titles, snippets and the query.
+        for query in ("pwned", "不是列表", '<img src=x onerror="window.__pwned=5">', '"><script>window.__pwned=6</script>'):
+            box = tab.locator(".md-search__input")
+            box.click()
+            box.fill("")
+            box.press_sequentially(query, delay=2)
+            box.press("End")
+            tab.wait_for_function(
+                "() => !document.querySelector('.md-search-result__meta').textContent.includes('键入')")
+            tab.wait_for_timeout(300)
+            results = tab.locator(".md-search-result")
+            assert results.locator("script, img, a[href^='javascript']").count() == 0
+            assert tab.evaluate("window.__pwned") is None and not dialogs
+        box.fill("")
+        box.press_sequentially("创新", delay=2)
+        box.press("End")
+        tab.locator(".md-search-result__item").first.wait_for()
+        titles = tab.locator(".md-search-result__item h1").all_inner_texts()
+        assert fullwidth(HOSTILE_HEADING) in [title.strip() for title in titles]
+        box.fill("")
+        box.press_sequentially("pwned", delay=2)
+        box.press("End")
+        tab.locator(".md-search-result__item").first.wait_for()
+        snippets = tab.locator(".md-search-result__item").first.inner_text()
+        assert "window.__pwned" in snippets  # the seed's markup, as characters

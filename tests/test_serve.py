@@ -1,4 +1,4 @@
-"""`mkdocs serve` picks up a seed edit without a restart, and settles."""
+"""`mkdocs serve` picks up a seed edit without a restart, searches it, and settles."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import subprocess
 import time
 import urllib.request
 
+from browser import chromium
 from conftest import ENV, MKDOCS, SEED, free_port, make_project
+from test_search import search
 
 PAGE = "liwan-2022/shuzi-jingji/"
 
@@ -42,6 +44,11 @@ def test_seed_edit_is_served_without_restart(tmp_path):
         seed.write_text(seed.read_text(encoding="utf-8").replace("5G基站300座", "5G基站345座"), encoding="utf-8")
         latency = wait_for(lambda: "5G基站345座" in fetch(url), 30)
         assert latency is not None and latency < 15, (tmp_path / "serve.log").read_text()
+        # The preview searches what was just saved.
+        with chromium() as browser:
+            tab = browser.new_page()
+            tab.goto(f"http://127.0.0.1:{port}/")
+            assert PAGE in search(tab, f"http://127.0.0.1:{port}/", "345座")[:1]
         # It settles: the pages its rebuild wrote trigger at most one more build, then none.
         time.sleep(4)
         builds = (tmp_path / "serve.log").read_text().count("Building documentation")

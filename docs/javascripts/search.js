@@ -1,0 +1,86 @@
+/* What the site adds to Material's search dialog, beside its search worker
+ * (policysite/assets/search-worker.js):
+ *   - in an archive, a scope menu: the whole archive (the default), or one
+ *     year, place or report. Its choices are the search index's own filters,
+ *     which the worker reports; a choice goes back to the worker, which
+ *     searches again. A site of one report shows no menu;
+ *   - the number of all results when only the best are listed.
+ * Material keeps its worker to itself; overrides/main.html hands it over.
+ */
+(function start(tries) {
+  "use strict"
+  var RESULT = 3, SCOPE = 100, FACETS = 101
+  var box = document.querySelector(".ps-search-scope")
+  var worker = window.__searchWorker
+  if (!box || box.dataset.ready) return
+  if (!worker) {  // Material creates its worker once the page is set up
+    if (tries < 50) setTimeout(start, 100, tries + 1)
+    return
+  }
+  box.dataset.ready = "1"
+  var menu = box.querySelector("select")
+  var query = document.querySelector(".md-search__input")
+  var meta = document.querySelector(".md-search-result__meta")
+  var GROUPS = [["year", "年份"], ["place", "地区"], ["report", "报告"]]
+  var collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin")
+
+  worker.addEventListener("message", function (event) {
+    var message = event.data || {}
+    if (message.type === RESULT) setTimeout(count, 0, message.data || {})
+    if (message.type === FACETS) offer(message.data || {})
+  })
+  worker.postMessage({ type: FACETS })
+
+  function count(result) {
+    var shown = (result.items || []).length
+    if (meta && result.total > shown)
+      meta.textContent = result.total + " 个符合条件的结果，列出最相关的 " + shown + " 个"
+  }
+
+  function offer(filters) {
+    if (Object.keys(filters.report || {}).length < 2) return
+    GROUPS.forEach(function (group) {
+      var values = Object.keys(filters[group[0]] || {})
+      if (values.length < 2 && group[0] !== "report") return
+      values.sort(group[0] === "year" ? function (a, b) { return collator.compare(b, a) } : collator.compare)
+      var optgroup = document.createElement("optgroup")
+      optgroup.label = group[1]
+      values.forEach(function (value) {
+        var option = document.createElement("option")
+        option.value = JSON.stringify([group[0], value])
+        option.textContent = group[0] === "year" ? value + "年" : value
+        optgroup.appendChild(option)
+      })
+      menu.appendChild(optgroup)
+    })
+    box.hidden = false
+  }
+
+  menu.addEventListener("change", function () {
+    var filter = {}
+    if (menu.value) {
+      var pair = JSON.parse(menu.value)
+      filter[pair[0]] = pair[1]
+    }
+    worker.postMessage({ type: SCOPE, data: filter })
+  })
+
+  // Material closes the dialog on Tab and takes arrow keys for the results:
+  // Tab from the query reaches the menu, and the menu keeps its own keys.
+  if (query)
+    query.addEventListener("keydown", function (event) {
+      if (event.key === "Tab" && !event.shiftKey && !box.hidden) {
+        event.preventDefault()
+        event.stopPropagation()
+        menu.focus()
+      }
+    })
+  menu.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") return
+    event.stopPropagation()
+    if (event.key === "Tab" && event.shiftKey && query) {
+      event.preventDefault()
+      query.focus()
+    }
+  })
+})(0)

@@ -29,6 +29,8 @@ log = logging.getLogger("mkdocs.hooks.policysite")
 
 # What the last pre-build told MkDocs: navigation, tag kinds, search scopes.
 SITE: dict = {}
+# Each page's front matter as MkDocs read it (source path → meta), for the search index.
+PAGE_META: dict[str, dict] = {}
 
 
 def on_config(config):
@@ -50,6 +52,7 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    PAGE_META.clear()
     report = build(seeds_dir(config), Path(config.docs_dir))
     SITE.clear()
     SITE.update(report.site)
@@ -80,6 +83,7 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    PAGE_META[page.file.src_uri] = dict(page.meta)
     # As on_nav: keys Material's templates read of every page in the navigation.
     for key in TEMPLATE_META:
         page.meta.setdefault(key, None)
@@ -104,7 +108,7 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     try:
-        search.index_site(Path(config.docs_dir), Path(config.site_dir))
+        search.index_site(Path(config.docs_dir), Path(config.site_dir), PAGE_META)
     except search.SearchUnavailable as error:
         raise PluginError(str(error)) from None
     # Crawlers find the sitemap MkDocs writes (sitemap.xml) from robots.txt.

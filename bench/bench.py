@@ -7,7 +7,8 @@ Prints a table per measurement and writes every figure to
 bench/results/bench.json (or --json PATH). Times are medians of --runs runs.
 
 - throughput: seed text parsed, tagged and rendered per second, in one process
-  with jieba already loaded (its one-time load is reported on its own);
+  with jieba already loaded (its one-time load is reported on its own); and
+  figures extracted per second (数读) with their share of that time;
 - build: `mkdocs build` as the README prescribes (`make site`; the hook runs
   the pipeline), against a stock `mkdocs build` of the same pages with our
   hook removed (ratio);
@@ -122,9 +123,20 @@ def throughput(scratch: Path, count: int, runs: int) -> dict:
         pages = render(enrich([parse(read_seed(path, path.name)) for path in seeds]))
         times.append(time.perf_counter() - start)
     seconds = median(times)
+    # 数读 alone: figures extracted from the parsed documents.
+    from policysite.figures import extract
+
+    documents = [parse(read_seed(path, path.name)) for path in seeds]
+    figure_times, figures = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        figures = sum(len(extract(document)) for document in documents)
+        figure_times.append(time.perf_counter() - start)
     return {
         "seeds": count, "seed_bytes": size, "pages": len(pages), "seconds": seconds,
         "mb_per_s": size / 1e6 / seconds, "seeds_per_s": count / seconds,
+        "figures": figures, "figures_per_s": figures / median(figure_times),
+        "figures_share": median(figure_times) / seconds,
     }
 
 
@@ -422,6 +434,8 @@ def report(r: dict) -> None:
     d, t = r["dictionary"], r["throughput"]
     print(f"\none-time jieba load: {d['jieba_and_lexicon_s']:.2f} s (+ {d['part_of_speech_tables_s']:.2f} s part-of-speech tables)")
     print(f"throughput: {t['mb_per_s']:.2f} MB/s of seed text ({t['seeds_per_s']:.1f} seeds/s; {t['seeds']} seeds, {t['pages']} pages)")
+    print(f"数读: {t['figures_per_s']:,.0f} figures extracted per second ({t['figures']} figures), "
+          f"{t['figures_share']:.1%} of the pipeline's time")
     b = r["build"]
     print(f"\nbuild (1 seed): mkdocs build with our hook {b['ours_mkdocs_build_s']:.2f} s,"
           f" stock (no hook) {b['stock_mkdocs_build_s']:.2f} s: ratio {b['ratio']:.2f}")

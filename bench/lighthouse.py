@@ -56,6 +56,7 @@ def main() -> int:
             }
     print_table(results)
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0 if all(meets_targets(r) for r in results.values()) else 1
 

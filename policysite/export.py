@@ -10,21 +10,30 @@ import json
 from .model import Document
 
 SCHEMA_PATH = "schema/report.schema.json"
-CSV_FIELDS = ["section", "section_title", "value", "unit", "text", "qualifier", "meaning", "measure", "kind", "low", "high", "line", "sentence"]
+CSV_FIELDS = ["section", "section_title", "role", "indicator", "item", "value", "unit", "text", "qualifier", "meaning", "measure",
+              "kind", "low", "high", "line", "sentence"]
 
 FIGURE_SCHEMA = {
     "type": "object",
-    "required": ["section", "value", "unit", "text", "qualifier", "meaning", "measure", "kind", "low", "high", "line", "sentence"],
+    "required": ["section", "value", "unit", "text", "qualifier", "meaning", "measure", "kind", "low", "high", "line", "sentence",
+                 "role", "indicator", "item"],
     "additionalProperties": False,
     "properties": {
         "section": {"type": "integer", "minimum": 0, "description": "1-based section position; 0 for the intro"},
         "value": {"type": "string", "description": "the number as written: 5.5, 2-3, 1至2"},
         "unit": {"type": "string", "description": "%, 亿元, 万平方米, 家 …"},
         "text": {"type": "string", "description": "figure as written with its unit and trailing qualifier: 6%以上"},
-        "qualifier": {"type": "string", "description": "Chinese qualifiers, space separated: 力争 以上"},
+        "qualifier": {"type": "string", "description": "Chinese qualifiers, space separated: 力争 以上; 以内, 左右, 争取更好结果"},
         "meaning": {"type": "string", "description": "the qualifiers in English: aim, at least"},
         "measure": {"type": "string", "description": "what is measured: 地区生产总值增长, 5G基站"},
-        "kind": {"enum": ["percent", "money", "area", "count", "quantity"]},
+        "kind": {"enum": ["percent", "money", "area", "length", "concentration", "energy", "weight", "volume", "duration",
+                          "ratio", "count"]},
+        "role": {"enum": ["target", "result", "baseline"],
+                 "description": "target: what the report commits to for its year or plan period; result: what was "
+                                "achieved (工作回顾, 比上年); baseline: the from-value of 从…提高到…, 较…"},
+        "indicator": {"type": "string", "description": "a main indicator's common name across reports "
+                                                       "(地区生产总值增长, 城镇新增就业 …); empty for other figures"},
+        "item": {"type": "string", "description": "in a 分别 list (A、B分别增长4.5%、5.5%), the item this value belongs to"},
         "low": {"type": "number"},
         "high": {"type": "number"},
         "line": {"type": "integer", "minimum": 0, "description": "source line of the paragraph in the seed"},

@@ -1,9 +1,18 @@
-"""数读: every number a report commits to, with its qualifier and what it measures.
+"""数读: every number a report commits to or reports, with its unit, its
+qualifier, what it measures, and whether it is a target, a result or a baseline.
 
-Only Arabic figures are taken. In this genre Chinese numerals name things
-rather than commit to quantities (三大平台, 六稳, 八大提质工程, 三年行动计划,
-十二次党代会), while targets are written in digits; dates (2022年, 1月20日,
+Arabic figures are taken, and Chinese-numeral percentages (百分之五, read by
+cn2an). Otherwise Chinese numerals name things in this genre rather than
+quantities (三大平台, 六稳, 八大提质工程, 三年行动计划); dates (2022年, 1月20日,
 5·21, 2022-01-21), formulas (3+2) and names (1906科技园, 5G, 3D) are not figures.
+
+A sentence is read clause by clause:
+  - a qualifier belongs to the figure it is written against (约1500亿元,
+    5%左右, 控制在3%以内); 力争/确保 reach to the end of the sentence or `；`;
+  - `A、B分别增长4.5%、5.5%` gives each item its own figure, in order;
+  - `从53.4%提高到63%以上` is a baseline and a target; `较…的9323.1亿元` a baseline;
+  - a figure in a review part (工作回顾, 过去一年) is a result, in a plan part
+    (工作安排, 主要预期目标, 重点工作) a target, unless its sentence says otherwise.
 """
 
 from __future__ import annotations
@@ -13,110 +22,303 @@ from dataclasses import dataclass
 
 from .model import Document
 
-UNITS = (
-    "个百分点|%|亿元|万元|元|万平方米|平方米|平方公里|万亩|亩|公里|千米|万人次|人次|万人|人|万户|户|"
-    "万吨|吨|万辆|辆|个|家|座|所|项|条|批|台|套|间|张|场|次|处|栋|名|位|支|大"
-)
+# Units, longest first where one begins another (个百分点 / 个月 / 个; 万亿元 / 亿元).
+UNIT_KINDS = {
+    "percent": ["个百分点", "%", "‰"],
+    "money": ["万亿元", "亿元", "万元", "元", "亿美元", "万美元", "美元"],
+    "area": ["平方公里", "万平方米", "平方米", "万亩", "亩"],
+    "length": ["公里", "千米"],
+    "concentration": ["微克/立方米", "毫克/立方米"],
+    "energy": ["亿千瓦时", "万千瓦时", "千瓦时", "万千瓦", "千瓦", "万吨标准煤", "吨标准煤"],
+    "weight": ["亿斤", "万斤", "亿吨", "万吨", "吨"],
+    "volume": ["亿立方米", "万立方米", "立方米"],
+    "duration": ["个工作日", "工作日", "个月", "小时", "分钟"],
+    "ratio": ["倍"],
+    "count": ["万人次", "人次", "万人", "人", "万户", "户", "万家", "家", "万名", "名", "万个", "个", "万辆", "辆",
+              "万件", "件", "万套", "套", "万张", "张", "万台", "台", "批次", "批", "座", "所", "项", "条", "间", "场",
+              "次", "处", "栋", "位", "支", "艘", "架", "款", "种", "部", "宗", "大"],
+}
+KIND = {unit: kind for kind, units in UNIT_KINDS.items() for unit in units}
+UNITS = "|".join(re.escape(unit) for unit in sorted(KIND, key=len, reverse=True))
+
 NUMBER = r"\d+(?:\.\d+)?"
+DASH = r"(?:——|[-—–―~～至到])"
 FIGURE = re.compile(
-    rf"(?<![\d.·:/+\-A-Za-z])(?P<value>{NUMBER}(?:\s*(?:-|—|~|～|至|到)\s*{NUMBER})?)\s*"
-    rf"(?P<unit>{UNITS})(?P<after>以上|以下|左右)?(?![\d·:/A-Za-z])"
+    rf"(?<![\d.·:/+\-A-Za-z])(?P<value>{NUMBER}(?:%?\s*{DASH}\s*{NUMBER})?)\s*"
+    rf"(?P<unit>{UNITS})(?P<after>以上|以下|左右|以内|之内|内)?(?![\d·:/A-Za-z])"
 )
-# Qualifiers: the words that soften or bound a figure, and how they read in English.
-BEFORE = {"约": "about", "超过": "more than", "超": "more than", "不少于": "at least", "不低于": "at least",
-          "至少": "at least", "达到": "", "达": "", "近": "nearly"}
-AFTER = {"以上": "at least", "以下": "at most", "左右": "about"}
-AIM = "力争"
-MEANINGS = {AIM: "aim", **BEFORE, **AFTER}
+CHINESE_PERCENT = re.compile(r"百分之(?P<number>[零〇一二两三四五六七八九十百点]+)(?P<after>以上|以下|左右|以内)?")
+# Full-width digits and signs read as ASCII, position for position.
+HALF_WIDTH = str.maketrans("０１２３４５６７８９％．－～", "0123456789%.-~")
+
+# Qualifiers written against a figure, and how they read in English.
+BEFORE = {"约": "about", "超过": "more than", "超": "more than", "突破": "more than", "不少于": "at least",
+          "不低于": "at least", "至少": "at least", "高于": "more than", "低于": "less than", "不超过": "at most",
+          "控制在": "at most", "达到": "", "达": "", "近": "nearly", "按": ""}
+AFTER = {"以上": "at least", "以下": "at most", "左右": "about", "以内": "at most", "之内": "at most", "内": "at most"}
+AIMS = {"力争": "aim", "确保": "ensure"}
+MEANINGS = {**AIMS, **BEFORE, **AFTER, "争取更好结果": "aim higher"}
 BEFORE_LONGEST_FIRST = sorted(BEFORE, key=len, reverse=True)   # 超过 before 超
-KIND = {"万人": "count", "人": "count", "万人次": "count", "人次": "count", "万户": "count", "户": "count", "%": "percent", "个百分点": "percent", "亿元": "money", "万元": "money", "元": "money",
-        "万平方米": "area", "平方米": "area", "平方公里": "area", "万亩": "area", "亩": "area"}
-COUNT_UNITS = set("个家座所项条批台套间张场次处栋名位支大")
+HIGHER = "争取更好结果"
 
 LEADING = re.compile(
-    r"^(?:其中|今年|明年|全年|每年|[一二三四五六七八九十两\d]+年)?"
+    r"^(?:其中|今年|明年|全年|每年|[一二三四五六七八九十两\d]+年)?(?:全省|全市|全区|全县|全州|全盟)?"
     r"(?:有序|全面|大力|加快|积极|深入|重点)?"
     r"(?:实施|建设|推进|完成|打造|推出|启动|开展|拆除|推动|引进|培育|发展|实现)?"
 )
-TRAILING = re.compile(r"(?:完成|达到|达|为|约|超过|超|不少于|不低于|至少|近)$")
+TRAILING = re.compile(r"(?:下降到|降到|降至|提高到|提升到|增加到|达到|完成|达|为|约|超过|超|不少于|不低于|至少|近|控制在|突破|按|到)$")
+VERBS = "增长|下降|提高|提升|降低|增加|减少|上涨|上升|扩大|缩小"
+
+# Where a figure stands: a part or section heading that looks back, or ahead.
+REVIEW = re.compile(r"回顾|过去|成绩|成就|成效|总结|取得|完成情况|完成值|执行情况|实际|实绩")
+PLAN = re.compile(r"安排|目标|任务|重点工作|计划|展望|部署|打算|总体要求|思路|建议")
+# What a sentence says about its figures.
+TARGET_WORDS = re.compile(r"力争|确保|预期|目标|计划|争取|到20\d\d年|今年|年底前|左右|以上目标|安排")
+RESULT_WORDS = re.compile(r"比上年|同比|增长了|下降了|实现了|完成了|达到了|过去一年|去年|上年|累计|已经|取得|超额")
+BASELINE_BEFORE = re.compile(r"(?:[从由]|较|比(?:上年|去年|20\d\d年))[^，,；;。]{0,16}?$")
+
+# The main indicators, named alike across reports (the report's words stay in `measure`).
+INDICATORS = [
+    ("地区生产总值增长", r"(?:地区生产总值|生产总值|GDP|经济)[^，,；;、]{0,4}增长|经济增速", "percent"),
+    ("地区生产总值", r"地区生产总值|生产总值|GDP|经济总量", "money"),
+    ("一般公共预算收入增长", r"一般公共预算收入.{0,6}增长|地方一般公共预算收入.{0,6}增长", "percent"),
+    ("一般公共预算收入", r"一般公共预算收入", "money"),
+    ("城镇新增就业", r"城镇新增就业|新增城镇就业|新增就业", "count"),
+    ("城镇调查失业率", r"调查失业率|城镇登记失业率|失业率", "percent"),
+    ("居民消费价格涨幅", r"居民消费价格|CPI|物价", "percent"),
+    ("城镇居民人均可支配收入增长", r"城镇居民人均可支配收入", "percent"),
+    ("农村居民人均可支配收入增长", r"农村居民人均可支配收入", "percent"),
+    ("居民人均可支配收入增长", r"居民(?:人均可支配)?收入", "percent"),
+    ("粮食产量", r"粮食(?:总)?产量|粮食产能", "weight"),
+    ("固定资产投资增长", r"固定资产投资", "percent"),
+    ("社会消费品零售总额增长", r"社会消费品零售总额|社零", "percent"),
+    ("规模以上工业增加值增长", r"规模以上工业增加值|规上工业增加值", "percent"),
+    ("外贸进出口增长", r"进出口|外贸", "percent"),
+    ("单位地区生产总值能耗", r"单位(?:地区)?生产总值能耗|单位GDP能耗|能耗强度", "percent"),
+    ("研发经费投入强度", r"研发经费|R&D", "percent"),
+    ("细颗粒物浓度", r"PM2\.5|细颗粒物", "concentration"),
+    ("空气质量优良天数比例", r"优良天数", "percent"),
+]
 
 
 @dataclass(frozen=True)
 class Figure:
-    value: str          # as written: "5.5", "2-3", "1至2"
+    value: str          # as written: "5.5", "2-3", "1至2", "4.5%—5"
     unit: str           # "%", "亿元", "家" …
     text: str           # the figure as written, with the qualifiers next to it: "约1500亿元", "6%以上"
     qualifier: str      # Chinese qualifiers, space separated: "力争 以上"
     meaning: str        # the same in English: "aim, at least"
-    measure: str        # what is counted: "地区生产总值增长", "5G基站"
-    kind: str           # percent / money / area / count / quantity
+    measure: str        # what is counted, in the report's words: "地区生产总值增长", "5G基站"
+    kind: str           # percent / money / area / count / …
     sentence: str
-    section: int        # 1-based section position; 0 for the intro
+    section: int        # 1-based section position; 0 for the intro and parts' own text
     line: int           # source line of the paragraph
     low: float
     high: float
+    role: str = "target"    # target / result / baseline
+    indicator: str = ""     # a main indicator's common name: "地区生产总值增长"
+    item: str = ""          # of a 分别 list: the item this value belongs to
 
 
 def extract(document: Document) -> list[Figure]:
-    """Every figure of the intro and the sections, in article order."""
+    """Every figure of the intro, the parts' own text and the sections, in article order."""
     figures: list[Figure] = []
+    year = document.year
     # A part's own text (二、2026年工作安排 … 主要预期目标是：) belongs to no page section: with the intro.
-    own = [(p, n) for part in document.parts for p, n in zip(part.paragraphs, part.paragraph_lines)]
-    parts = [(0, list(zip(document.intro, document.intro_lines)) + own)] + [
-        (position, list(zip(s.paragraphs, s.paragraph_lines))) for position, s in enumerate(document.sections, 1)
+    blocks = [(0, document.intro, document.intro_lines, "")]
+    blocks += [(0, part.paragraphs, part.paragraph_lines, part.heading) for part in document.parts]
+    blocks += [
+        (position, s.paragraphs, s.paragraph_lines, f"{s.part.heading if s.part else ''} {s.heading}")
+        for position, s in enumerate(document.sections, 1)
     ]
-    for position, paragraphs in parts:
-        for paragraph, line in paragraphs:
-            for sentence in re.findall(r"[^。!?;]+[。!?;]?", paragraph):
-                figures += sentence_figures(sentence, position, line)
+    for position, paragraphs, lines, headings in blocks:
+        context = stance(headings, year)
+        header: list[str] = []
+        for paragraph, line in zip(paragraphs, lines):
+            if "\t" in paragraph:  # a row of a flattened table: its first cell names the measure
+                row = row_figures(paragraph, position, line, context, year, header)
+                if not row and not header:
+                    header = paragraph.split("\t")  # 指标 / 2026年目标 / 2025年完成
+                figures += row
+                continue
+            header = []
+            for sentence in re.findall(r"[^。！？；!?;]+[。！？；!?;]?", paragraph):
+                figures += sentence_figures(sentence, position, line, context, year)
     return figures
 
 
-def sentence_figures(sentence: str, position: int, line: int) -> list[Figure]:
+def stance(headings: str, year: str) -> str:
+    """'result' under a heading that looks back, 'target' under one that plans, else ''."""
+    years = [int(y) for y in re.findall(r"(20\d\d)年", headings)]
+    if years and year and max(years) < int(year):
+        return "result"
+    if REVIEW.search(headings) and not PLAN.search(headings):
+        return "result"
+    if PLAN.search(headings):
+        return "target"
+    return ""
+
+
+def sentence_figures(sentence: str, position: int, line: int, context: str, year: str) -> list[Figure]:
     found: list[Figure] = []
-    aim_at = sentence.find(AIM)
-    for match in FIGURE.finditer(sentence):
-        value, unit, after = match["value"], match["unit"], match["after"] or ""
-        if unit == "大" and not re.match(r"[\u4e00-\u9fff]", sentence[match.end():]):
-            continue
-        clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in ",，、;；:：") + 1
-        before = sentence[clause_start : match.start()]
-        qualifiers = [AIM] if 0 <= aim_at < match.start() else []
+    plain = sentence.translate(HALF_WIDTH)
+    matches = [(m.start(), m.end(), m["value"], m["unit"], m["after"] or "") for m in FIGURE.finditer(plain)
+               if not (m["unit"] == "大" and not re.match(r"[\u4e00-\u9fff]", plain[m.end():]))]
+    matches += [(m.start(), m.end(), chinese_percent(m["number"]), "%", m["after"] or "") for m in CHINESE_PERCENT.finditer(plain)]
+    matches = [m for m in sorted(matches) if m[2]]
+    pairs = respectively(plain, matches)
+    previous_end, pending_from = 0, ""
+    for start, end, value, unit, after in matches:
+        if unit in ("位", "名") and plain[max(0, start - 1):start] in ("前", "第"):
+            continue  # a rank (居全国前10位), not a quantity
+        clause_start = max(plain.rfind(mark, 0, start) for mark in ",，、;；:：") + 1
+        before = plain[clause_start:start]
+        scope_start = max(plain.rfind(mark, 0, start) for mark in ";；") + 1
+        aims = [word for word in AIMS if word in plain[scope_start:start]]
+        qualifiers = list(aims)
         written = ""   # a qualifier written against the number: 约, 超, 不少于
+        bare = before
         for word in BEFORE_LONGEST_FIRST:
-            if before.endswith(word):
+            if bare.endswith(word):
                 if BEFORE[word]:
                     qualifiers.append(word)
                     written = word
-                before = before[: -len(word)]
+                bare = bare[: -len(word)]
                 break
         if after:
             qualifiers.append(after)
-        measure = what_is_measured(before, sentence[match.end():], unit)
-        if not measure and found and found[-1].sentence == sentence:
-            measure = found[-1].measure
+        if HIGHER in plain[end:end + 24]:
+            qualifiers.append(HIGHER)
+
+        between = plain[previous_end:start]
+        role = ""
+        if re.search(r"[从由]$", bare.strip()) or BASELINE_BEFORE.search(bare) and not re.search(VERBS, bare):
+            # 从53.4%提高到…, 较“十三五”末的9323.1亿元: the figure compared with, of what stands before.
+            role = "baseline"
+            bare = re.split(r"[从由]$|较|比(?=上年|去年|20\d\d年)", bare.strip())[0]
+            pending_from = what_is_measured(bare, "", unit)
+        measure, item = "", ""
+        if (start, end) in pairs:
+            item, verb = pairs[(start, end)]
+            measure = item + (verb if re.fullmatch(VERBS, verb) else "")
+        elif pending_from and role != "baseline" and re.fullmatch(rf"(?:{VERBS})到?|到", between.strip()):
+            # …提高到63%, …增长40%: the measure of the baseline before it.
+            verb = re.match(VERBS, between.strip())
+            measure = pending_from + (verb[0] if verb else "")
+            pending_from = ""
+        if not measure:
+            measure = what_is_measured(bare, plain[end:], unit)
+        if (not measure or re.fullmatch(VERBS, measure)) and found and found[-1].sentence == sentence.strip():
+            # 地区生产总值14.58万亿元，增长5.4%: the growth of what the clause before measured.
+            subject = re.sub(rf"(?:{VERBS})$", "", found[-1].measure)
+            measure = subject + measure if measure else found[-1].measure
+        if not role:
+            role = role_of(plain[:start], plain, context, year)
+        text = sentence[start:end]
+        if written and not text.startswith(written):
+            text = written + text
         low, high = bounds(value)
-        meaning = ", ".join(dict.fromkeys(MEANINGS[q] for q in qualifiers))
+        meaning = ", ".join(dict.fromkeys(MEANINGS[q] for q in qualifiers if MEANINGS[q]))
         found.append(Figure(
-            value=value, unit=unit, text=f"{written}{value}{unit}{after}", qualifier=" ".join(qualifiers), meaning=meaning,
-            measure=measure, kind=KIND.get(unit, "count" if unit in COUNT_UNITS else "quantity"),
-            sentence=sentence.strip(), section=position, line=line, low=low, high=high,
+            value=value, unit=unit, text=text, qualifier=" ".join(dict.fromkeys(qualifiers)), meaning=meaning,
+            measure=measure, kind=KIND.get(unit, "count"), sentence=sentence.strip(), section=position, line=line,
+            low=low, high=high, role=role, indicator=indicator_of(measure or before, unit), item=item,
         ))
+        previous_end = end
     return found
+
+
+def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, str]]:
+    """`A、B分别增长4.5%、5.5%`: each figure's item and the verb after 分别."""
+    pairs = {}
+    for hit in re.finditer("分别", plain):
+        clause_start = max(plain.rfind(mark, 0, hit.start()) for mark in ",，;；:：。") + 1
+        clause_end = min([plain.find(mark, hit.end()) for mark in ",，;；。" if plain.find(mark, hit.end()) >= 0] or [len(plain)])
+        items = [item.strip() for item in re.split(r"[、和与及]", plain[clause_start:hit.start()]) if item.strip()]
+        figures = [m for m in matches if hit.end() <= m[0] < clause_end]
+        if len(items) < 2 or len(figures) < 2:
+            continue
+        items = shared_tail(items[-len(figures):] if len(items) > len(figures) else items)
+        verb = plain[hit.end():figures[0][0]].strip()
+        verb = re.sub(r"(?:为|达到|达|是)$", "", verb)
+        for item, figure in zip(items, figures):
+            pairs[(figure[0], figure[1])] = (LEADING.sub("", item, count=1) or item, verb)
+    return pairs
+
+
+def shared_tail(items: list[str]) -> list[str]:
+    """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入."""
+    head = len(items[0])
+    last = items[-1]
+    if head <= 2 and all(len(item) <= 2 for item in items[:-1]) and len(last) > head + 2:
+        tail = last[head:]
+        return [item + tail for item in items[:-1]] + [last]
+    return items
+
+
+def role_of(before: str, sentence: str, context: str, year: str) -> str:
+    """target or result: the sentence's own words first, then the part it stands in."""
+    years = [int(y) for y in re.findall(r"(20\d\d)年", before)]
+    if years and year:
+        return "result" if max(years) < int(year) else "target"
+    says_target = bool(TARGET_WORDS.search(sentence))
+    says_result = bool(RESULT_WORDS.search(sentence))
+    if context == "result":
+        return "target" if says_target and not says_result else "result"
+    if context == "target":
+        return "result" if says_result and not says_target else "target"
+    return "result" if says_result and not says_target else "target"
+
+
+def indicator_of(measure: str, unit: str) -> str:
+    kind = KIND.get(unit, "count")
+    for name, pattern, wanted in INDICATORS:
+        if re.search(pattern, measure) and (kind == wanted or (wanted == "money" and unit in ("万亿元", "亿元"))):
+            return name
+    return ""
+
+
+def row_figures(row: str, position: int, line: int, context: str, year: str, header: list[str]) -> list[Figure]:
+    """A table row (cells joined by tabs): its figures measure what its first
+    cell names; a column headed 2025年完成 holds results, 2026年目标 targets."""
+    cells = row.split("\t")
+    unit = next((cell.strip() for cell in cells[1:] if cell.strip() in KIND), "")
+    found = []
+    for column, cell in enumerate(cells[1:], 1):
+        cell = cell.strip()
+        if unit and re.fullmatch(NUMBER, cell.translate(HALF_WIDTH)):
+            cell = cell + unit
+        heading = header[column] if column < len(header) else ""
+        for figure in sentence_figures(cell, position, line, stance(heading, year) or context, year):
+            measure = cells[0].strip() + (figure.measure if re.fullmatch(VERBS, figure.measure or "-") else "")
+            found.append(Figure(**{**figure.__dict__, "measure": measure, "sentence": row.replace("\t", " "),
+                                   "indicator": indicator_of(measure, figure.unit)}))
+    return found
+
+
+def chinese_percent(number: str) -> str:
+    import cn2an
+
+    try:
+        value = cn2an.cn2an(number, "smart")
+    except (ValueError, KeyError):
+        return ""
+    return f"{value:g}"
 
 
 def what_is_measured(before: str, after: str, unit: str) -> str:
     """The noun phrase a figure counts: after a measure word (101个重点项目), else before it."""
-    if unit in COUNT_UNITS:
+    if KIND.get(unit) == "count" and after:
         following = re.match(r"[\u4e00-\u9fffA-Za-z0-9]+", after)
         if following:
             noun = re.split(r"[的并和及与为]|开展|建设$", following.group())[0]
             if len(noun) >= 2:
                 return noun[:12]
-    before = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+", "", before).rsplit("的", 1)[-1]
-    while (stripped := re.sub(r"^(?:力争|并|将|再)", "", before)) != before:
+    before = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9“”]+", "", before).rsplit("的", 1)[-1]
+    before = re.sub(rf"按(?={VERBS})", "", before)  # 按增长5%安排
+    while (stripped := re.sub(r"^(?:力争|确保|并|将|再|按)", "", before)) != before:
         before = stripped
-    return TRAILING.sub("", LEADING.sub("", before, count=1))[-16:]
+    return TRAILING.sub("", LEADING.sub("", before, count=1))[-20:]
 
 
 def bounds(value: str) -> tuple[float, float]:

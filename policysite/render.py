@@ -23,6 +23,7 @@ import yaml
 from . import export
 from .groups import MAX_GROUP, archive_groups
 from .model import Document, Page, Part, Section
+from .typography import fullwidth
 
 GENERATOR = "build.py"
 FULLTEXT = "quanwen"   # slug of each document's full-text page
@@ -181,7 +182,8 @@ def fulltext_page(document: Document) -> Page:
 
 
 def figures_page(document: Document) -> Page:
-    """数读: the main targets, then every figure by section, each linked to its section."""
+    """数读: this year's main targets, the other targets by part, then results and
+    baselines apart; each figure links to its sentence."""
     meta = {
         "title": f"数读:{document.title}",
         "description": f"{document.title}中的全部数字:主要预期目标和各部分的量化任务。",
@@ -190,16 +192,22 @@ def figures_page(document: Document) -> Page:
         "seed": f"seeds/{document.seed}",
         "search": {"exclude": True},  # its figures are found in their sections
     }
-    body = ["# 数读", f"{text(document.title)}中承诺的每一个数字,按部分排列,点击部分名称查看原文。\n{{ .byline }}"]
+    body = ["# 数读", f"{text(document.title)}中的数字:今年的目标在前,已实现的结果另列;点击数字查看原句。\n{{ .byline }}"]
     path = f"{document.slug}/{FIGURES}.md"
-    targets = [f for f in document.figures if f.section == 0]
-    if targets:
+    targets = [f for f in document.figures if f.role == "target"]
+    main = main_targets(targets)
+    if main:
         body.append("## 主要预期目标")
-        body.append(figure_table(targets, document, path, with_section=False, link=f"{document.slug}/index.md"))
-    rest = [f for f in document.figures if f.section > 0]
-    if rest:
-        body.append("## 各部分的数字")
-        body.append(figure_table(rest, document, path, with_section=True))
+        body.append(figure_table(main, document, path, ["指标", "目标", "出处"]))
+    others = [f for f in targets if f not in main]
+    if others:
+        body.append("## 各部分的目标")
+        body.append(figure_table(others, document, path, ["部分", "目标", "指标"]))
+    done = [f for f in document.figures if f.role != "target"]
+    if done:
+        body.append("## 已实现的结果与基数")
+        body.append("上一年或上一个规划期已经完成的数字,以及“从……提高到……”“较……”中作比较的基数,不是本报告的目标。")
+        body.append(figure_table(done, document, path, ["部分", "结果", "指标"]))
     if not document.figures:
         body.append("这篇文章没有可提取的数字。")
     body.append(f"下载:[JSON](data.json) · [CSV](figures.csv) · [数据说明(JSON Schema)](../{export.SCHEMA_PATH})")
@@ -207,35 +215,82 @@ def figures_page(document: Document) -> Page:
     return page(path, meta, body)
 
 
-def figure_table(figures, document: Document, page_path: str, with_section: bool, link: str = "") -> str:
-    head = ["部分", "数字", "限定", "指标"] if with_section else ["数字", "限定", "指标"]
+ROLE_LABELS = {"target": "目标", "result": "结果", "baseline": "基数"}
+
+
+def main_targets(targets: list) -> list:
+    """This year's main targets: the first target of each main indicator, in the report's order."""
+    seen, main = set(), []
+    for figure in targets:
+        if figure.indicator and figure.indicator not in seen:
+            seen.add(figure.indicator)
+            main.append(figure)
+    return main
+
+
+def figure_page(document: Document, figure) -> str:
+    """The page that holds a figure's sentence: its section, a part's own page, or the overview."""
+    if figure.section:
+        return f"{document.slug}/{document.sections[figure.section - 1].slug}.md"
+    for part in document.parts:
+        if part.first_line <= figure.line <= part.last_line:
+            return f"{document.slug}/{part.slug}.md"
+    return f"{document.slug}/index.md"
+
+
+def sentence_link(page_path: str, document: Document, figure, label: str) -> str:
+    """A link to the figure's page that scrolls to and marks its sentence (a text fragment)."""
+    at = figure.sentence.find(figure.text)
+    # As the page shows it: full-width punctuation in Chinese text (typography).
+    prefix = fullwidth(figure.sentence[max(0, at - 6):at]) if at > 0 else ""
+    fragment = ":~:text=" + (quote_fragment(prefix) + "-," if prefix else "") + quote_fragment(fullwidth(figure.text))
+    return f'<a href="{escape(href(page_path, figure_page(document, figure)))}#{escape(fragment)}">{label}</a>'
+
+
+def quote_fragment(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, safe="")
+
+
+def figure_table(figures, document: Document, page_path: str, head: list[str]) -> str:
     rows = ["<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"]
     for f in figures:
-        figure = f"<strong>{escape(f.text)}</strong>"
-        cells = [figure, escape(f.qualifier) or "—", escape(f.measure) or "—"]
-        if with_section:
-            section = document.sections[f.section - 1]
-            cells.insert(0, anchor(page_path, f"{document.slug}/{section.slug}.md", escape(section.heading)))
+        figure = sentence_link(page_path, document, f, f"<strong>{escape(f.text)}</strong>")
+        note = " ".join(filter(None, [escape(f.qualifier), "" if f.role == "target" else ROLE_LABELS[f.role]]))
+        value = figure + (f" <small>{note}</small>" if note else "")
+        place = figure_page(document, f)
+        if f.section:
+            where = anchor(page_path, place, escape(document.sections[f.section - 1].heading))
         else:
-            cells[0] = anchor(page_path, link, figure)
+            part = next((p for p in document.parts if p.first_line <= f.line <= p.last_line), None)
+            where = anchor(page_path, place, escape(part.heading if part else "导语"))
+        cells = [escape(f.indicator), value, where] if head[0] == "指标" else [where, value, escape(f.measure) or "—"]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    return html_block(f"<table>\n<thead>\n{rows[0]}\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>")
+    return html_block(f'<div class="figures-table">\n<table>\n<thead>\n{rows[0]}\n</thead>\n<tbody>\n' + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>")
+
+
+BOX_ROWS = 6  # rows a section's 数读 box shows before 展开: the text starts on a phone's first screen
 
 
 def figures_box(document: Document, position: int, page_path: str) -> str:
     figures = [f for f in document.figures if f.section == position]
     if not figures:
         return ""
-    items = [
-        f"<li><strong>{escape(f.text)}</strong> {escape(f.measure)}" + (f" <small>{escape(f.qualifier)}</small>" if f.qualifier else "") + "</li>"
-        for f in figures
-    ]
-    # An admonition kept out of the search index: its figures are in the text,
-    # and search snippets should show the text.
+    # Targets first, then what was achieved.
+    figures.sort(key=lambda f: f.role != "target")
+    items = []
+    for f in figures:
+        note = " ".join(filter(None, [escape(f.qualifier), "" if f.role == "target" else ROLE_LABELS[f.role]]))
+        items.append(f"<li><strong>{escape(f.text)}</strong> {escape(f.measure)}" + (f" <small>{note}</small>" if note else "") + "</li>")
+    shown, rest = items[:BOX_ROWS], items[BOX_ROWS:]
+    more = (f'<details>\n<summary>展开其余 {len(rest)} 项</summary>\n<ul>\n' + "\n".join(rest) + "\n</ul>\n</details>\n") if rest else ""
+    # Kept out of the search index: its figures are in the text, and search
+    # snippets should show the text.
     return html_block(
-        '<div class="admonition abstract" data-pagefind-ignore>\n<p class="admonition-title">数读</p>\n<ul>\n'
-        + "\n".join(items) + "\n</ul>\n"
-        + f"<p>{anchor(page_path, f'{document.slug}/{FIGURES}.md', '全部数字')}</p>\n</div>"
+        '<aside class="figures-box" data-pagefind-ignore aria-label="数读">\n<p class="figures-box__title">数读</p>\n<ul>\n'
+        + "\n".join(shown) + "\n</ul>\n" + more
+        + f"<p>{anchor(page_path, f'{document.slug}/{FIGURES}.md', '全部数字')}</p>\n</aside>"
     )
 
 
@@ -556,7 +611,8 @@ def section_cards(document: Document, page_path: str, sections: list[Section] | 
         if section.subtitle:
             card += f"\n<p>{escape(section.subtitle)}</p>"
         cards.append(card + "\n</li>")
-    return html_block('<div class="grid cards">\n<ul>\n' + "\n".join(cards) + "\n</ul>\n</div>")
+    # Each card repeats its section's heading and lead: search finds the sections.
+    return html_block('<div class="grid cards" data-pagefind-ignore>\n<ul>\n' + "\n".join(cards) + "\n</ul>\n</div>")
 
 
 def byline(document: Document) -> str:

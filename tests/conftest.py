@@ -69,6 +69,12 @@ def broken_links(site: Path) -> list[str]:
                 target = target / "index.html"
             if not target.is_file():
                 broken.append(f"{where}: {link}")
+            elif url.fragment.startswith(":~:text=") and target.suffix == ".html":
+                # A text fragment: the words it marks must be on that page.
+                prefix, _, words = unquote(url.fragment[len(":~:text="):]).rpartition("-,")
+                shown = html.unescape(re.sub(r"<[^>]+>", "", target.read_text(encoding="utf-8")))
+                if prefix + words not in shown:
+                    broken.append(f"{where}: {link} (text not on the page)")
             elif url.fragment and target.suffix == ".html":
                 if target not in ids:
                     ids[target] = {html.unescape(i) for i in re.findall(r'\sid="([^"]*)"', target.read_text(encoding="utf-8"))}

@@ -59,7 +59,7 @@ def test_hostile_text_is_escaped_and_never_runs(tmp_path):
     article = page.split('<article', 1)[1].split("</article>", 1)[0]
     assert not re.search(r"<script\b|<img\b|<a\b[^>]*href=\"javascript", article)
     body = article.split('class="credit"')[0].split("</h1>", 1)[1]
-    body = re.sub(r'<div class="admonition abstract"[^>]*>.*?</div>', "", body, flags=re.S)  # our 数读 box
+    body = re.sub(r'<aside class="figures-box"[^>]*>.*?</aside>', "", body, flags=re.S)       # our 数读 box
     body = re.split(r'<h2[^>]* id="相关政策"', body)[0]                                     # our 相关政策 list
     for tag in ("<h2", "<h3", "<ol", "<ul", "<blockquote", "<table", "<hr", "<em>", "<code>"):
         assert tag not in body, tag

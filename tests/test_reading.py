@@ -153,7 +153,7 @@ def test_section_reads_like_a_chinese_page(base, browser):
     assert "Noto Sans CJK SC" in fonts and "PingFang SC" in fonts
     assert 28 <= characters_per_line <= 48  # a comfortable measure for Chinese
     assert tab.locator("article .lead").inner_text().startswith("建平台抓项目")
-    assert tab.locator("article .admonition", has_text="数读").count() == 1
+    assert tab.locator("article .figures-box", has_text="数读").count() == 1
     assert tab.locator("article .md-tag").count() >= 3
     assert tab.locator("article h2", has_text="相关政策").count() == 1
     assert "南方都市报" in tab.locator("article .credit").inner_text()

@@ -29,7 +29,17 @@
     if (message.type === RESULT) setTimeout(count, 0, message.data || {})
     if (message.type === FACETS) offer(message.data || {})
   })
-  worker.postMessage({ type: FACETS })
+  // The menu's choices are asked for when the reader first opens search:
+  // a page view that never searches loads nothing of the index.
+  var asked = false
+  function ask() {
+    if (asked) return
+    asked = true
+    worker.postMessage({ type: FACETS })
+  }
+  if (query) query.addEventListener("focus", ask)
+  var toggle = document.getElementById("__search")
+  if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) ask() })
 
   function count(result) {
     var shown = (result.items || []).length

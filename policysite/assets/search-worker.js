@@ -145,7 +145,10 @@ function search(query) {
   var ticket = ++asked
   latest = query
   var typed = query.trim()
-  if (!typed) return post(ticket, { items: [], total: 0 })
+  if (!typed) {
+    pagefind()  // the reader is about to type
+    return post(ticket, { items: [], total: 0 })
+  }
   return Promise.all([pagefind(), lexicon(typed)]).then(function (ready) {
     var engine = ready[0], pieces = cutQuery(typed, ready[1])
     if (!pieces.length) return post(ticket, { items: [], total: 0 })
@@ -211,9 +214,9 @@ self.addEventListener("message", function (event) {
   var message = event.data || {}
   switch (message.type) {
     case SETUP:
-      // Material sends its (empty) lunr index; Pagefind loads its own.
+      // Material sends its (empty) lunr index on every page view; Pagefind
+      // loads when the reader first opens search (an empty query), not before.
       self.postMessage({ type: READY })
-      pagefind()
       break
     case QUERY:
       search(String(message.data || ""))

@@ -35,6 +35,10 @@ FILLER = set(
     核心 关键 重大 重要 主要 综合 整体 统筹 有序 有效 有力 高质量 高水平 新型 一体化
     大力 大力发展 培育 机遇 中心 群体 比重 合作 标杆 提质 基地 数据 基层 高端 历史 文化
     力争 宜居 周边地区 产业园 试验区 党代会 新兴产业 交通秩序 道路交通 示范区 全域
+    政治 监督 实干 决策 突破 铸就 基本 本领 信心 高度 国家 报告 会议 努力 努力提高 重大进展 新进展 新格局
+    进展 成效 全覆盖 新时代 赋能 新一轮 铸牢 普通 大学 集团 学校 服务中心 政府主导 思想 精神 意识 理念
+    主线 底线 红线 作风 纪律 责任 担当 使命 奋斗 征程 局面 态势 形势 挑战 风险 困难 短板 弱项
+    专业市场 世界级商圈 国际 指导 系统 落户 利用 港区 智慧 营商 时代 改革 目的地 实验室 高标准 全区群众 平原地区 面貌 布局 功能
     """.split()
 )
 
@@ -144,7 +148,8 @@ def document_place(document: Document) -> str:
     scored = [entry for entry in scored if entry[0] > 0]
     if scored:
         return max(scored)[2].rstrip(ADMIN_SUFFIXES) or max(scored)[2]
-    named = Counter(re.findall(rf"([\u4e00-\u9fff]{{2,3}}?)[{ADMIN_SUFFIXES}]人民政府", text))
+    # 我代表青禾区人民政府: the name starts after 代表 (not 表青禾).
+    named = Counter(re.findall(rf"(?:代表|向|由|^|[^\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}}?)[{ADMIN_SUFFIXES}]人民政府", text))
     return named.most_common(1)[0][0] if named else ""
 
 
@@ -227,14 +232,76 @@ ORG_SUFFIX = re.compile(
 FORMULA = re.compile(r"“[0-9A-Za-z+]{2,8}”[\u4e00-\u9fff]{2,8}?(?:体系|政策|模式|格局|战略|工程|行动|机制|计划)")
 
 
-def tag_kind(word: str, flag: str) -> str:
-    if flag == "ns":
+# Kinds are decided by what a word is, not by jieba's guess alone: jieba tags
+# 美丽, 深度, 海洋 as places, 全覆盖, 新时代, 赋能 as proper nouns, 重大进展 as
+# an institution. A word that is not what its tag says is no tag at all.
+
+# Places: a name of the administrative-division data, a named place of the
+# lexicon, or a proper noun with a place suffix (…潭, …坊, …岛, …街道).
+PLACE_SUFFIX = re.compile(r"(?:[镇乡村湾潭岛港坊关洲围涌岗塘圩寨]|街道|新城|片区|[^城社小郊市辖山景湾园]区)$")
+# Common words with a place's shape.
+NOT_PLACES = set(
+    """
+    新区 城镇 大都市 滨河 山水 高原 海洋 美丽 深度 新建 法治化 惠及 一马平川 兴国 城区 老城区 中心城区
+    开发区 园区 景区 街区 小区 港区 湾区 山区 林区 矿区 库区 牧区 郊区 市区 辖区 城乡 村镇 乡镇 集镇 社区
+    乡村 农村 山村 渔村 边境 沿海 内陆 东部 西部 中部 东北 东中西部 南北 城市核心 商务区
+    """.split()
+)
+# Institutions and projects are named: a proper noun before …中心, …集团, …园.
+GENERIC_NAMES = set(
+    """
+    服务 创新 研究 科技 文化 体育 商务 城市 专业 世界级 综合 国际 现代 产业 交易 数据 物流 创业 孵化 会展
+    党群 政务 便民 社区 卫生 医疗 文体 活动 培训 实训 研发 运营 调度 指挥 管理 信息 技术 工程 检测 公共
+    新型 高端 特色 重点 重大 区域 示范 先进 职业 高等 一流 儿科 教育 养老 托育 消费 金融 商业 工业 农业
+    医学 实验 智慧 物流 政务服务 科创 双创 人才 企业 产业链
+    """.split()
+)
+# Programmes: named with …工程, …行动, …计划, …战略, …制度, …改革, or quoted.
+POLICY_SUFFIX = re.compile(r"(?:工程|行动|计划|战略|制度|改革|机制|模式|试点|三年行动)$")
+# A quoted or lexicon term that names a subject, not a programme: 网红经济, 西关美食.
+SUBJECT_SUFFIX = re.compile(r"(?:经济|美食|产业|文化|中医药|业态)$")
+
+
+def tag_kind(word: str, flag: str) -> str | None:
+    """The kind of tag a candidate is, or None when it should not be a tag."""
+    named = segment.lexicon_kinds().get(word)
+    if named == "ns" or (named is None and is_place_name(word, flag)):
         return PLACE
-    if flag == "nt" or ORG_SUFFIX.search(word):
+    if named == "nt" or is_institution(word):
         return ORG
-    if flag == "nz" or word.startswith("“"):
+    if named == "nz" or word.startswith("“"):
+        return TOPIC if SUBJECT_SUFFIX.search(word.strip("“”")) else POLICY
+    if is_programme(word):
         return POLICY
-    return TOPIC
+    if flag in ("ns", "nt", "nz") and named is None:
+        return None  # jieba's proper-noun guess, with nothing to back it
+    if named is None and (ORG_SUFFIX.search(word) or (flag == "vn" and len(word) == 2)):
+        return None  # a bare 医学中心, or a verb such as 落户 or 运营
+    return TOPIC if 2 <= len(word) <= 8 else None
+
+
+def is_place_name(word: str, flag: str) -> bool:
+    if word in NOT_PLACES or len(word) < 2:
+        return False
+    if any(place.level != places.COUNTY or word in (place.name, place.full) for place in places.names().get(word, ())):
+        return True  # a province or city by any name, a county by its full name
+    return flag == "ns" and len(word) >= 3 and bool(PLACE_SUFFIX.search(word))
+
+
+def is_institution(word: str) -> bool:
+    match = ORG_SUFFIX.search(word)
+    if not match:
+        return False
+    name = word[: match.start()]
+    return len(name) >= 2 and name not in GENERIC_NAMES and name not in FILLER and not name.startswith(("新", "大型"))
+
+
+def is_programme(word: str) -> bool:
+    match = POLICY_SUFFIX.search(word)
+    if not match:
+        return False
+    name = word[: match.start()]
+    return len(name) >= 2 and name not in GENERIC_NAMES and name not in FILLER
 
 
 def corpus_idf(sections: list[list[tuple[str, str]]]) -> dict[str, float]:
@@ -258,8 +325,8 @@ def candidates(section: Section) -> list[tuple[str, str]]:
         for text in (paragraph, lead_text):
             found += [(formula, POLICY) for formula in FORMULA.findall(text)]
             for word, flag in segment.tagged_words(text):
-                if flag in NOUN_TAGS and is_taggable(word):
-                    found.append((word, tag_kind(word, flag)))
+                if flag in NOUN_TAGS and is_taggable(word) and (kind := tag_kind(word, flag)):
+                    found.append((word, kind))
     return found
 
 
@@ -287,19 +354,24 @@ def section_tags(
     )
     domain = segment.lexicon_words()
     ranked.sort(key=lambda w: w not in domain)  # stable sort: domain words first, by salience
-    ranked = [w for w in ranked if not (kinds[w] == PLACE and (w in BROAD_PLACES or (home and w.startswith(home))))]
-    topic = strip_numbering(section.heading)
-    section.kinds = {topic: TOPIC}
+    # The report's own place is what every page is about: never a tag.
+    own = {home, document.place_name, *(document.place_name[i:] for i in range(len(document.place_name)))} - {""}
+    ranked = [w for w in ranked if not (kinds[w] == PLACE and (w in BROAD_PLACES or w in own or (home and w.startswith(home))))]
+    # The heading is the first tag when it is a short subject (平台建设), not a
+    # sentence-long item heading, a date or a part title (2026年重点工作).
+    heading = strip_numbering(section.heading)
+    topic = heading if 2 <= len(heading) <= 8 and not re.search(r"\d|年|工作$|回顾|安排", heading) else ""
+    section.kinds = {topic: TOPIC} if topic else {}
     chosen = {kind: [w for w in ranked if kinds[w] == kind and w != topic][:limit] for kind, limit in KIND_LIMITS.items()}
     named = sorted(chosen[ORG] + chosen[POLICY], key=ranked.index)[: KIND_LIMITS[ORG]]
-    tags = [topic, *chosen[PLACE], *named]
+    tags = [*([topic] if topic else []), *chosen[PLACE], *named]
     tags += chosen[TOPIC][: max(2, MAX_TAGS_IN_ALL - len(tags))]
-    section.kinds.update({tag: kinds[tag] for tag in tags[1:]})
+    section.kinds.update({tag: kinds[tag] for tag in tags if tag != topic})
     for extra in document.extra_tags:
         if extra not in tags:
             tags.append(extra)
             section.kinds[extra] = TOPIC
-    return tags
+    return tags[:MAX_TAGS_IN_ALL]
 
 
 def fragments(counts: Counter[str], text: str) -> set[str]:

@@ -67,6 +67,18 @@ def lexicon_words() -> frozenset[str]:
     return frozenset(line.split()[0] for line in LEXICON.read_text(encoding="utf-8").splitlines() if line.strip())
 
 
+@functools.cache
+def lexicon_kinds() -> dict[str, str]:
+    """The lexicon's words with the part of speech it gives them: ns a named
+    place, nt an institution, nz a programme, n a subject."""
+    kinds = {}
+    for line in LEXICON.read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if fields:
+            kinds[fields[0]] = fields[2] if len(fields) > 2 else "n"
+    return kinds
+
+
 def add_words(terms: list[str]) -> None:
     """Teach jieba words found in the seeds (quoted programme names and slogans).
 

@@ -102,7 +102,7 @@ def section_page(document: Document, section: Section, position: int) -> Page:
     meta = {
         "title": section.heading,
         "description": section.subtitle or first_sentence(section.paragraphs),
-        "tags": section.tags,
+        "tags": chip_order(section),
         "document": document.title,
         **place_and_year(document),
         "outlet": document.outlet,
@@ -418,20 +418,36 @@ def site_tags_page(documents: list[Document]) -> Page:
     meta = {"title": "标签", "description": "按地点、机构与项目、政策和主题浏览各报告的政策部分。", "search": {"exclude": True}}
     sections = newest_first(tag_sections(documents))
     body = ["# 标签", f"各报告中最常见的标签,每类至多{MAX_SITE_TAGS}个;数字为涉及的部分数,链接到最新一份报告的标签页。\n{{ .byline }}"]
-    for title, names in tags_by_kind(documents, sections):
+    for title, names in tags_by_kind(documents, sections, most=MAX_SITE_TAGS):
         body.append(f"## {title}")
         body.append(" ".join(
             tag_count(tag, len(sections[tag]), f"../{sections[tag][0][0].slug}/tags/#tag:{tag_anchor(tag)}")
-            for tag in names[:MAX_SITE_TAGS]
+            for tag in names
         ))
     return page("tags.md", meta, body)
 
 
-def tags_by_kind(documents: list[Document], sections: dict[str, list]) -> list[tuple[str, list[str]]]:
-    """(kind title, its tags, most used first) for each kind that has tags."""
+def tags_by_kind(documents: list[Document], sections: dict[str, list], most: int | None = None) -> list[tuple[str, list[str]]]:
+    """(kind title, its tags) for each kind that has tags: the `most` used (all
+    by default), listed in pinyin order."""
     kinds = tag_kinds(documents)
-    found = [(title, tags_of_kind(kind, kinds, sections)) for kind, title in KIND_TITLES.items()]
+    found = [(title, sorted(tags_of_kind(kind, kinds, sections)[:most], key=pinyin_key)) for kind, title in KIND_TITLES.items()]
     return [(title, names) for title, names in found if names]
+
+
+CHIP_KINDS = ["place", "org", "policy", "topic"]
+
+
+def chip_order(section: Section) -> list[str]:
+    """A page's tags as its chips show them: by kind (places first), then pinyin."""
+    kind_rank = {kind: rank for rank, kind in enumerate(CHIP_KINDS)}
+    return sorted(section.tags, key=lambda tag: (kind_rank.get(section.kinds.get(tag, "topic"), 3), pinyin_key(tag)))
+
+
+def pinyin_key(text: str) -> tuple:
+    from pypinyin import lazy_pinyin
+
+    return (lazy_pinyin(text), text)
 
 
 def tag_count(tag: str, count: int, href: str) -> str:

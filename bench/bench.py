@@ -132,11 +132,21 @@ def throughput(scratch: Path, count: int, runs: int) -> dict:
         start = time.perf_counter()
         figures = sum(len(extract(document)) for document in documents)
         figure_times.append(time.perf_counter() - start)
+    # Tags alone: candidates by part of speech, then each section's choice.
+    from policysite.enrich import enrich as enrich_all
+
+    tag_times = []
+    for _ in range(runs):
+        fresh = [parse(read_seed(path, path.name)) for path in seeds]
+        start = time.perf_counter()
+        enrich_all(fresh)
+        tag_times.append(time.perf_counter() - start)
     return {
         "seeds": count, "seed_bytes": size, "pages": len(pages), "seconds": seconds,
         "mb_per_s": size / 1e6 / seconds, "seeds_per_s": count / seconds,
         "figures": figures, "figures_per_s": figures / median(figure_times),
         "figures_share": median(figure_times) / seconds,
+        "enrich_s_per_seed": median(tag_times) / count, "enrich_share": median(tag_times) / seconds,
     }
 
 
@@ -436,6 +446,8 @@ def report(r: dict) -> None:
     print(f"throughput: {t['mb_per_s']:.2f} MB/s of seed text ({t['seeds_per_s']:.1f} seeds/s; {t['seeds']} seeds, {t['pages']} pages)")
     print(f"数读: {t['figures_per_s']:,.0f} figures extracted per second ({t['figures']} figures), "
           f"{t['figures_share']:.1%} of the pipeline's time")
+    print(f"tags (enrich: tags, slugs, relations, figures): {t['enrich_s_per_seed'] * 1000:.0f} ms per seed, "
+          f"{t['enrich_share']:.0%} of the pipeline's time")
     b = r["build"]
     print(f"\nbuild (1 seed): mkdocs build with our hook {b['ours_mkdocs_build_s']:.2f} s,"
           f" stock (no hook) {b['stock_mkdocs_build_s']:.2f} s: ratio {b['ratio']:.2f}")

@@ -58,12 +58,14 @@ def enrich(documents: list[Document], folders: dict[str, str] | None = None) -> 
     # Segmenting with parts of speech is the costly step: once per section.
     found = {id(section): candidates(section) for document in documents for section in document.sections}
     idf = corpus_idf(list(found.values()))
+    common = too_common(list(found.values()))
     for document in documents:
         document.place = document.place or document_place(document)
         document.slug = document.slug or document_slug(document)
         assign_section_slugs(document)
         for section in document.sections:
-            section.tags = section_tags(section, found[id(section)], document, idf, document.place)
+            section.tags = section_tags(section, [(w, k) for w, k in found[id(section)] if not (k == TOPIC and w in common)],
+                                        document, idf, document.place)
     assign_document_slugs(documents, folders or {})
     relate(documents)
     for document in documents:
@@ -310,6 +312,21 @@ def corpus_idf(sections: list[list[tuple[str, str]]]) -> dict[str, float]:
     for found in sections:
         counts.update({word for word, _ in found})
     return {word: math.log((1 + len(sections)) / (1 + n)) + 1 for word, n in counts.items()}
+
+
+COMMON_SHARE = 0.25     # a topic word in more than this share of an archive's sections means nothing there
+COMMON_MIN_SECTIONS = 40
+
+
+def too_common(sections: list[list[tuple[str, str]]]) -> set[str]:
+    """The archive's own list of words too common to be topics (发展, 改革 …): in
+    more than a quarter of all sections, once there are enough sections to tell."""
+    if len(sections) < COMMON_MIN_SECTIONS:
+        return set()
+    counts: Counter[str] = Counter()
+    for found in sections:
+        counts.update({word for word, kind in found if kind == TOPIC})
+    return {word for word, n in counts.items() if n / len(sections) > COMMON_SHARE}
 
 
 def candidates(section: Section) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ def test_quick_bench_reports_every_figure(tmp_path):
     assert figures["dictionary"]["jieba_and_lexicon_s"] > 0
     assert figures["throughput"]["mb_per_s"] > 0 and figures["throughput"]["seeds"] == 10
     assert figures["throughput"]["figures_per_s"] > 0 and 0 < figures["throughput"]["figures_share"] < 1
+    assert 0 < figures["throughput"]["enrich_share"] < 1
     build = figures["build"]
     assert build["ours_mkdocs_build_s"] > 0 and build["stock_mkdocs_build_s"] > 0
     assert build["ratio"] == build["ours_mkdocs_build_s"] / build["stock_mkdocs_build_s"]

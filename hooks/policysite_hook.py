@@ -88,9 +88,12 @@ def on_page_markdown(markdown, page, config, files):
     for key in TEMPLATE_META:
         page.meta.setdefault(key, None)
     # Title and description feed <title>, the meta description and Open Graph.
-    for key in ("title", "description"):
+    for key in ("title", "description", "document"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = typography.fullwidth(page.meta[key])
+    for crumb in page.meta.get("crumbs") or []:
+        if isinstance(crumb, dict) and isinstance(crumb.get("title"), str):
+            crumb["title"] = typography.fullwidth(crumb["title"])
     # In an archive, a report's pages link their tags to the report's own tag page.
     if SITE.get("scopes"):
         report = page.file.src_uri.split("/")[0]

@@ -384,11 +384,12 @@ def section_tags(
     tags = [*([topic] if topic else []), *chosen[PLACE], *named]
     tags += chosen[TOPIC][: max(2, MAX_TAGS_IN_ALL - len(tags))]
     section.kinds.update({tag: kinds[tag] for tag in tags if tag != topic})
-    for extra in document.extra_tags:
-        if extra not in tags:
-            tags.append(extra)
-            section.kinds[extra] = TOPIC
-    return tags[:MAX_TAGS_IN_ALL]
+    # The sidecar's tags are the maintainer's: they stay, within the ten.
+    extras = [extra for extra in document.extra_tags if extra not in tags]
+    tags = tags[: max(1, MAX_TAGS_IN_ALL - len(extras))] + extras
+    for extra in extras:
+        section.kinds[extra] = TOPIC
+    return tags
 
 
 def fragments(counts: Counter[str], text: str) -> set[str]:

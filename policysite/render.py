@@ -115,10 +115,11 @@ def section_page(document: Document, section: Section, position: int) -> Page:
     }
     if section.part is not None:
         meta["part"] = section.part.heading
+    path = f"{document.slug}/{section.slug}.md"
+    meta["crumbs"] = crumbs(document, path, section.part)
     body = [f"# {text(section.heading)}"]
     if section.subtitle:
         body.append(lead(section.subtitle))
-    path = f"{document.slug}/{section.slug}.md"
     body.append(figures_box(document, position, path))
     body += section_body(section, level=2, run_in_headings=True, notes=notes_link(document, path))
     body.append(related_block(document, section, path))
@@ -161,6 +162,7 @@ def fulltext_page(document: Document) -> Page:
         # The whole article repeats every section: search finds the sections
         # (and the intro on the overview), and indexes each text once.
         "search": {"exclude": True},
+        "crumbs": crumbs(document, f"{document.slug}/{FULLTEXT}.md"),
     }
     body = [f"# {text(document.title)}", byline(document)]
     body += [text(paragraph) for paragraph in document.intro]
@@ -191,6 +193,7 @@ def figures_page(document: Document) -> Page:
         **place_and_year(document),
         "seed": f"seeds/{document.seed}",
         "search": {"exclude": True},  # its figures are found in their sections
+        "crumbs": crumbs(document, f"{document.slug}/{FIGURES}.md"),
     }
     body = ["# 数读", f"{text(document.title)}中的数字:今年的目标在前,已实现的结果另列;点击数字查看原句。\n{{ .byline }}"]
     path = f"{document.slug}/{FIGURES}.md"
@@ -308,12 +311,23 @@ def part_page(document: Document, part: Part) -> Page:
         "lines": [part.first_line, part.last_line],
     }
     path = f"{document.slug}/{part.slug}.md"
+    meta["crumbs"] = crumbs(document, path)
     body = [f"# {text(part.heading)}"]
     body += paragraphs_with_tables(part.paragraphs, notes_link(document, path))
     body.append("## 本部分各项")
     body.append(section_cards(document, path, items))
     body.append(credit(document, link=f"{FULLTEXT}.md#{part.slug}"))
     return page(path, meta, body)
+
+
+def crumbs(document: Document, page_path: str, part: Part | None = None) -> list[dict]:
+    """Where a page stands, for the breadcrumb above its title: the place, the
+    report (linked), the part (linked)."""
+    trail = [{"title": document.place_name or document.place}] if document.place_name or document.place else []
+    trail.append({"title": document.title, "url": href(page_path, f"{document.slug}/index.md")})
+    if part is not None:
+        trail.append({"title": part.heading, "url": href(page_path, f"{document.slug}/{part.slug}.md")})
+    return trail
 
 
 def place_and_year(document: Document) -> dict:

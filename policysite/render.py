@@ -20,7 +20,7 @@ import re
 
 import yaml
 
-from . import export
+from . import compare, export
 from .groups import MAX_GROUP, archive_groups
 from .model import Document, Page, Part, Section
 from .typography import fullwidth
@@ -45,6 +45,11 @@ def render(documents: list[Document]) -> list[Page]:
     pages = [home_page(newest), entities_page(documents), about_page(newest)]
     pages.append(site_tags_page(documents) if archive else tags_page(documents))
     pages.append(Page(export.SCHEMA_PATH, export.schema_json()))
+    targets = compare.all_targets(documents, locate)
+    if targets:
+        pages.append(compare_page(documents, targets))
+        pages.append(Page(f"{compare.FOLDER}/targets.csv", compare.targets_csv(targets)))
+        pages.append(Page(f"{compare.FOLDER}/targets.json", compare.targets_json(targets)))
     for document in documents:
         if archive:  # each report lists its own tags; the site's page would grow without end
             pages.append(tags_page([document], prefix=f"{document.slug}/"))
@@ -73,6 +78,8 @@ def nav(documents: list[Document]) -> list:
                 level.append({title: []})
             level = level[-1][title]
         level.extend(document_nav(document, with_tags=bool(group.titles)) for document in group.documents)
+    if compare.all_targets(documents, locate):
+        entries.insert(1, {"目标对比": f"{compare.FOLDER}/index.md"})
     entries += [{"标签": "tags.md"}, {"地名与项目": f"{ENTITIES}.md"}, {"关于": "about.md"}]
     return entries
 
@@ -241,13 +248,21 @@ def figure_page(document: Document, figure) -> str:
     return f"{document.slug}/index.md"
 
 
-def sentence_link(page_path: str, document: Document, figure, label: str) -> str:
-    """A link to the figure's page that scrolls to and marks its sentence (a text fragment)."""
+def locate(document: Document, figure) -> tuple[str, str]:
+    """Where a figure's sentence is: its page, and a text fragment that scrolls to and marks it."""
     at = figure.sentence.find(figure.text)
     # As the page shows it: full-width punctuation in Chinese text (typography).
-    prefix = fullwidth(figure.sentence[max(0, at - 6):at]) if at > 0 else ""
+    # A table row's cells are joined by spaces in its sentence: the prefix is
+    # the words before the figure, which the browser matches across cells.
+    prefix = "".join(fullwidth(figure.sentence[max(0, at - 6):at]).split()) if at > 0 else ""
     fragment = ":~:text=" + (quote_fragment(prefix) + "-," if prefix else "") + quote_fragment(fullwidth(figure.text))
-    return f'<a href="{escape(href(page_path, figure_page(document, figure)))}#{escape(fragment)}">{label}</a>'
+    return figure_page(document, figure), fragment
+
+
+def sentence_link(page_path: str, document: Document, figure, label: str) -> str:
+    """A link to the figure's sentence on its page."""
+    target, fragment = locate(document, figure)
+    return f'<a href="{escape(href(page_path, target))}#{escape(fragment)}">{label}</a>'
 
 
 def quote_fragment(text: str) -> str:
@@ -342,21 +357,119 @@ def home_page(documents: list[Document]) -> Page:
         overview = overview_page(only, prefix=f"{only.slug}/", search=False)
         return Page("index.md", overview.content)
     meta = {"title": SITE_NAME, "description": "政府工作报告逐条阅读：按政策主题切分、可搜索、可按标签浏览。"}
-    body = [f"# {SITE_NAME}"]
-    items = []
-    for document in documents[:MAX_GROUP]:  # newest first: an archive shows its latest here
-        items.append(f"-   [**{text(document.title)}**]({document.slug}/index.md)\n\n    {byline(document)}")
-    body.append('<div class="grid cards" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>")
-    groups = [group for group in archive_groups(documents) if group.titles]
-    if len(documents) > MAX_GROUP and groups:
-        body.append("## 全部报告")
-        body.append("\n".join(
-            f"- {text(' · '.join(group.titles))}:" + "、".join(
-                f"[{text(d.place or d.title)}]({d.slug}/index.md)" for d in group.documents
-            )
-            for group in groups
-        ))
+    years = sorted({d.year for d in documents if d.year}, reverse=True)
+    span = f"{years[-1]}—{years[0]}年" if len(years) > 1 else (f"{years[0]}年" if years else "")
+    places = {d.place_name or d.place for d in documents if d.place_name or d.place}
+    body = [
+        f"# {SITE_NAME}",
+        f"本站收录{span}{len(places)}个地方的{len(documents)}份政府工作报告及相关报道，每份按政策条目分页。"
+        "用页面顶部的搜索框可搜全部报告（可按年份、地区或报告筛选）；[目标对比](compare/index.md)把各地的主要预期目标并排列出。\n{ .lead }",
+    ]
+    for year in years + ([""] if any(not d.year for d in documents) else []):
+        body.append(f"## {year}年" if year else "## 未注明年份")
+        rows = ["<tr><th>地区</th><th>层级</th><th>报告</th><th>日期</th><th>报告人</th><th>条目</th></tr>"]
+        for province, of_province in provinces([d for d in documents if d.year == year]):
+            rows.append(f'<tr class="home-group"><th colspan="6">{escape(province)}</th></tr>' if province else "")
+            for document in of_province:
+                rows.append(
+                    f'<tr><td>{escape(document.place_name or document.place or "—")}</td>'
+                    f"<td>{escape(document.level or '—')}</td>"
+                    f'<td>{anchor("index.md", f"{document.slug}/index.md", escape(document.title))}</td>'
+                    f"<td>{escape(chinese_date(document.delivered or document.published or document.date))}</td>"
+                    f"<td>{escape(document.speaker or '—')}</td><td>{len(document.sections)}</td></tr>"
+                )
+        body.append(html_block('<div class="home-index">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
+                               + "\n".join(row for row in rows[1:] if row) + "\n</tbody>\n</table>\n</div>"))
     return page("index.md", meta, body)
+
+
+def provinces(documents: list[Document]) -> list[tuple[str, list[Document]]]:
+    """Reports grouped by province (a city or district under its own), provinces in pinyin order;
+    within one, province first, then cities and their districts by name."""
+    from . import places
+
+    def province_of(document: Document) -> str:
+        code = document.place_code
+        place = places.divisions().get(code[:2] + "0000") if code else None
+        return place.name if place else ""
+
+    groups: dict[str, list[Document]] = {}
+    for document in documents:
+        groups.setdefault(province_of(document), []).append(document)
+    level_rank = {"省级": 0, "市级": 1, "区县级": 2}
+    return [
+        (province, sorted(found, key=lambda d: (d.place_code[:4] if d.place_code else "", level_rank.get(d.level, 3),
+                                                pinyin_key(d.place_name or d.title), d.slug)))
+        for province, found in sorted(groups.items(), key=lambda item: (not item[0], pinyin_key(item[0])))
+    ]
+
+
+def chinese_date(iso: str) -> str:
+    """2022-01-21T22:38:00+08:00 → 2022年1月21日."""
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    return f"{match[1]}年{int(match[2])}月{int(match[3])}日" if match else "—"
+
+
+def compare_page(documents: list[Document], targets: list) -> Page:
+    """目标对比: each year's main targets side by side, and each place's targets over the years."""
+    path = f"{compare.FOLDER}/index.md"
+    meta = {"title": "目标对比", "description": "各报告的主要预期目标按指标对齐，逐年比较。", "search": {"exclude": True}}
+    body = ["# 目标对比", "各报告的主要预期目标按指标对齐，每格是报告原文的写法，点击查看原句；点击表头可排序。"
+            "\n{ .byline }"]
+    years = sorted({t.document.year for t in targets}, reverse=True)
+    for year in years:
+        of_year = [t for t in targets if t.document.year == year]
+        indicators = sorted({t.indicator for t in of_year}, key=lambda name: compare.ORDER.get(name, 99))
+        reports = list({t.document.slug: t.document for t in of_year}.values())
+        cells = {(t.document.slug, t.indicator): t for t in of_year}
+        body.append(f"## {year or '未注明年份'}年")
+        rows = ['<tr><th><button type="button" class="sort">报告</button></th>'
+                + "".join(f'<th><button type="button" class="sort">{escape(i)}</button></th>' for i in indicators) + "</tr>"]
+        places_seen = [d.place_name or d.title for d in reports]
+        for document in reports:
+            name = document.place_name or document.title
+            if places_seen.count(name) > 1:  # several texts on one place's report (news, explainers)
+                name = f"{name}（{document.title}）"
+            row = [f'<td data-value="{escape(name)}">{anchor(path, f"{document.slug}/index.md", escape(name))}</td>']
+            for indicator in indicators:
+                target = cells.get((document.slug, indicator))
+                row.append(f'<td data-value="{target.figure.low:g}">{target_link(path, target)}</td>' if target else '<td data-value="">—</td>')
+            rows.append("<tr>" + "".join(row) + "</tr>")
+        body.append(html_block('<div class="compare-table sortable">\n<table>\n<thead>\n' + rows[0]
+                               + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
+    by_place: dict[str, list] = {}
+    for t in targets:
+        by_place.setdefault(t.document.place_name or t.document.place, []).append(t)
+    several = {place: found for place, found in by_place.items() if place and len({t.document.year for t in found}) > 1}
+    if several:
+        body.append("## 各地历年目标")
+        for place, found in sorted(several.items(), key=lambda item: pinyin_key(item[0])):
+            body.append(f"### {escape(place)}")
+            place_years = sorted({t.document.year for t in found})
+            indicators = sorted({t.indicator for t in found}, key=lambda name: compare.ORDER.get(name, 99))
+            cells = {(t.document.year, t.indicator): t for t in found}
+            rows = ["<tr><th>指标</th>" + "".join(f"<th>{y}年</th>" for y in place_years) + "</tr>"]
+            for indicator in indicators:
+                row, previous = [f"<td>{escape(indicator)}</td>"], None
+                for y in place_years:
+                    target = cells.get((y, indicator))
+                    if target is None:
+                        row.append("<td>—</td>")
+                        continue
+                    moved = compare.change(previous.figure, target.figure) if previous else ""
+                    row.append(f"<td>{target_link(path, target)}" + (f" <small>{moved}</small>" if moved else "") + "</td>")
+                    previous = target
+                rows.append("<tr>" + "".join(row) + "</tr>")
+            body.append(html_block('<div class="compare-table">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
+                                   + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
+    body.append("下载：[targets.csv](targets.csv) · [targets.json](targets.json)（每个报告 × 指标一行：地区、层级、年份、指标、原文、"
+                "下限、上限、单位、限定词、原句链接）")
+    return page(path, meta, body)
+
+
+def target_link(page_path: str, target) -> str:
+    return (f'<a href="{escape(href(page_path, target.page))}#{escape(target.fragment)}">'
+            f"<strong>{escape(target.figure.text)}</strong></a>")
 
 
 # Tag kinds as the tag index groups them; enrich names the kinds.

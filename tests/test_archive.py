@@ -31,8 +31,8 @@ def archive_site(tmp_path_factory):
 def test_navigation_is_grouped_by_year(archive_site):
     manifest = json.loads((archive_site / "docs" / ".generated.json").read_text(encoding="utf-8"))
     top = [next(iter(entry)) for entry in manifest["site"]["nav"]]
-    assert top == ["首页", "2022年", "2021年", "标签", "地名与项目", "关于"]
-    years = {next(iter(e)): e[next(iter(e))] for e in manifest["site"]["nav"][1:3]}
+    assert top == ["首页", "目标对比", "2022年", "2021年", "标签", "地名与项目", "关于"]
+    years = {next(iter(e)): e[next(iter(e))] for e in manifest["site"]["nav"][2:4]}
     assert len(years["2022年"]) == 11 and len(years["2021年"]) == 3
 
 
@@ -141,3 +141,15 @@ def test_query_downloads_stay_small(archive_tab):
         search(tab, base, query)
         sizes.append(sum(downloads))
     assert sorted(sizes)[len(sizes) // 2] < 150_000, sizes
+
+
+def test_home_lists_every_report_with_its_place_and_year(archive_site):
+    home = (archive_site / "site" / "index.html").read_text(encoding="utf-8")
+    folders = sorted(p.parent.name for p in (archive_site / "docs").glob("*/data.json"))
+    for year_block in re.split(r'<h2 id="', home)[1:]:
+        year = year_block[:4]
+        for folder in re.findall(r'<td><a href="([a-z0-9-]+)/">', year_block):
+            assert folder.endswith(year) and folder in folders
+    listed = re.findall(r'<tr><td>([^<]+)</td><td>区县级</td><td><a href="([a-z0-9-]+)/">', home)
+    assert sorted(folder for _, folder in listed) == folders
+    assert all(place.startswith("广州市") and place.endswith("区") for place, _ in listed)

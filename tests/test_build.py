@@ -33,7 +33,7 @@ def test_one_summary_line(tmp_path):
     result = run_build(project)
     assert result.returncode == 0
     generated = len(json.loads((project / "docs" / ".generated.json").read_text(encoding="utf-8"))["files"])
-    assert generated == 5 + 5 + 11  # site pages, document pages and exports, sections
+    assert generated == 8 + 5 + 11  # site pages (with 目标对比 and its CSV and JSON), document pages and exports, sections
     assert result.stdout.splitlines() == [f"1 document(s): {generated} page(s) written, 0 unchanged, 0 removed"]
     assert result.stderr == ""
 
@@ -100,7 +100,7 @@ def test_second_run_writes_nothing(project):
     before = snapshot(project / "docs")
     result = run_build(project)
     assert result.returncode == 0
-    assert result.stdout.strip() == "1 document(s): 0 page(s) written, 21 unchanged, 0 removed"
+    assert result.stdout.strip() == "1 document(s): 0 page(s) written, 24 unchanged, 0 removed"
     assert snapshot(project / "docs") == before
 
 

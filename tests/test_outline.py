@@ -242,7 +242,7 @@ def archive(tmp_path_factory) -> Path:
 
 
 def test_url_folders_come_from_place_and_year(archive):
-    folders = sorted(p.name for p in (archive / "docs").iterdir() if (p / "index.md").exists())
+    folders = sorted(p.name for p in (archive / "docs").iterdir() if (p / "data.json").exists())
     assert folders == ["anhui-2026", "huadu-2025", "huadu-2026", "liwan-2022", "luoyang-2026"]
 
 

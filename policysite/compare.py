@@ -1,0 +1,86 @@
+"""目标对比: every report's main targets, aligned by indicator.
+
+For each year, one table of every report's main targets (地区生产总值增长,
+城镇新增就业 …), each cell in the report's own words and linking to its
+sentence; for a place with several years, its targets year by year with the
+change. The same rows go to compare/targets.csv and compare/targets.json, one
+per report × indicator.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from .figures import INDICATORS, Figure
+from .model import Document
+
+FOLDER = "compare"
+FIELDS = ["place", "level", "year", "indicator", "text", "low", "high", "unit", "qualifier", "url"]
+ORDER = {name: rank for rank, (name, _, _) in enumerate(INDICATORS)}
+
+
+@dataclass(frozen=True)
+class Target:
+    document: Document
+    figure: Figure
+    page: str          # the page holding its sentence (docs-relative .md path)
+    fragment: str      # the text fragment that marks it there
+
+    @property
+    def indicator(self) -> str:
+        return self.figure.indicator
+
+    def row(self) -> dict:
+        url = self.page[: -len("index.md")] if self.page.endswith("index.md") else self.page[: -len(".md")] + "/"
+        return {
+            "place": self.document.place_name or self.document.place, "level": self.document.level,
+            "year": self.document.year, "indicator": self.indicator, "text": self.figure.text,
+            "low": self.figure.low, "high": self.figure.high, "unit": self.figure.unit,
+            "qualifier": self.figure.qualifier, "url": f"{url}#{self.fragment}",
+        }
+
+
+def main_targets(document: Document, locate) -> list[Target]:
+    """A report's main targets: the first target it gives for each main indicator.
+
+    `locate(document, figure)` → (page, fragment) where the figure's sentence is.
+    """
+    seen, found = set(), []
+    for figure in document.figures:
+        if figure.role == "target" and figure.indicator and figure.indicator not in seen:
+            seen.add(figure.indicator)
+            found.append(Target(document, figure, *locate(document, figure)))
+    return sorted(found, key=lambda t: ORDER.get(t.indicator, len(ORDER)))
+
+
+def all_targets(documents: list[Document], locate) -> list[Target]:
+    """Every report's main targets: newest year first, then by place and indicator."""
+    targets = [t for d in documents for t in main_targets(d, locate)]
+    return sorted(targets, key=lambda t: (-int(t.document.year or 0), t.document.place_name or t.document.place,
+                                          t.document.slug, ORDER.get(t.indicator, len(ORDER))))
+
+
+def targets_csv(targets: list[Target]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for target in targets:
+        writer.writerow(target.row())
+    return out.getvalue()
+
+
+def targets_json(targets: list[Target]) -> str:
+    return json.dumps([target.row() for target in targets], ensure_ascii=False, indent=1) + "\n"
+
+
+def change(before: Figure, after: Figure) -> str:
+    """How a target moved from one year to the next, in points of its unit: "−0.5", "+1", "持平"."""
+    if before.unit != after.unit:
+        return ""
+    delta = round(after.low - before.low, 2)
+    if delta == 0:
+        return "持平"
+    return f"{'+' if delta > 0 else '−'}{abs(delta):g}"

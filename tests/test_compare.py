@@ -1,0 +1,63 @@
+"""目标对比 and compare/targets.csv|json: main targets aligned by indicator across reports and years."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from browser import chromium, serve
+from conftest import broken_links, make_project, mkdocs_build, run_build
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+SEEDS = ["official_province.txt", "official_city.txt", "district_huadu_2025.txt", "district_huadu_2026.txt"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("compare"), {name: (FIXTURES / name).read_bytes() for name in SEEDS})
+    assert run_build(project).returncode == 0
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_targets_csv_and_json_hold_one_row_per_report_and_indicator(site):
+    rows = list(csv.DictReader(io.StringIO((site / "compare" / "targets.csv").read_text(encoding="utf-8"))))
+    assert list(rows[0]) == ["place", "level", "year", "indicator", "text", "low", "high", "unit", "qualifier", "url"]
+    assert rows == [{key: str(value) for key, value in row.items()}
+                    for row in json.loads((site / "compare" / "targets.json").read_text(encoding="utf-8"))]
+    growth = {(r["place"], r["year"]): r for r in rows if r["indicator"] == "地区生产总值增长"}
+    assert growth[("安徽省", "2026")]["text"] == "5%左右" and growth[("安徽省", "2026")]["level"] == "省级"
+    assert growth[("广州市花都区", "2025")]["text"] == "5%左右" and growth[("广州市花都区", "2026")]["text"] == "4.5%左右"
+    assert float(growth[("洛阳市", "2026")]["low"]) == 5.5 and growth[("洛阳市", "2026")]["qualifier"] == "左右"
+    assert len({(r["place"], r["year"], r["indicator"]) for r in rows}) == len(rows)
+    # Each row links to its sentence: the page exists and shows the words the fragment marks.
+    assert all("#:~:text=" in r["url"] for r in rows)
+    assert broken_links(site) == []
+
+
+def test_a_place_over_the_years_shows_the_change(site):
+    page = (site / "compare" / "index.html").read_text(encoding="utf-8")
+    years = page.split('id="各地历年目标"', 1)[1]
+    assert "广州市花都区" in years and "5%左右" in years and "4.5%左右" in years and "−0.5" in years
+
+
+def test_tables_sort_by_a_click_on_their_heading(site):
+    with serve(site) as base, chromium() as browser:
+        tab = browser.new_page(viewport={"width": 390, "height": 844})
+        tab.goto(base + "compare/")
+        table = tab.locator(".sortable table").first
+        first_column = "els => els.map(e => e.cells[0].textContent.trim())"
+        button = table.locator("th button.sort", has_text="地区生产总值增长")
+        button.click()
+        descending = table.locator("tbody tr").evaluate_all("rows => rows.map(r => parseFloat(r.cells[1].dataset.value))")
+        assert descending == sorted(descending, reverse=True)
+        button.click()
+        ascending = table.locator("tbody tr").evaluate_all("rows => rows.map(r => parseFloat(r.cells[1].dataset.value))")
+        assert ascending == sorted(ascending)
+        assert table.locator("tbody tr").evaluate_all(first_column)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390  # a wide table scrolls in its box

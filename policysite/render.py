@@ -638,31 +638,29 @@ def related_block(document: Document, section: Section, page_path: str) -> str:
 
 def about_page(documents: list[Document]) -> Page:
     # Not searched: a list of every source, as long as the archive, that no query is for.
-    meta = {"title": "关于", "description": "本站内容来源、版权说明与重建方法。", "search": {"exclude": True}}
+    meta = {"title": "关于", "description": "本站内容的来源与版权说明。", "search": {"exclude": True}}
     body = [
         "# 关于",
-        "本站把政府工作报告的新闻稿逐条切分为政策主题页面,便于阅读、搜索和按标签浏览。"
-        "正文逐字取自下列来源,版权归原作者和原发媒体所有。",
+        "本站把政府工作报告及其报道按政策条目分页，便于阅读、搜索、比较各地的目标。"
+        "正文逐字取自下列来源，版权归原作者和原发媒体所有；每页页脚都注明出处。",
         "## 来源",
     ]
     for document in documents:
+        source = f"[{text(document.source_url)}](<{document.source_url}>)" if web_address(document.source_url) else text(document.source_url)
         rows = [
-            ("文章", f"[{text(document.title)}]({document.slug}/index.md)"),
-            ("媒体", text(document.outlet)),
-            ("发布时间", text(document.date)),
+            ("报告", f"[{text(document.title)}]({document.slug}/index.md)"),
+            ("地区", text(document.place_name)),
+            ("作报告", text(document.speaker)),
+            ("报告日期", chinese_date(document.delivered) if document.delivered else ""),
+            ("发布", text(document.outlet)),
+            ("发布时间", chinese_date(document.published or document.date) if (document.published or document.date) else ""),
             ("采写", text(document.footer.reporter)),
             ("编辑", text(document.footer.editor)),
-            ("原文链接", text(document.source_url)),
+            ("原文", source),
             ("版权声明", text(document.footer.copyright)),
             ("授权联系", text(document.footer.contact)),
-            ("种子文件", f"`seeds/{document.seed}`"),
         ]
-        body.append("\n".join(f"- {label}:{value}" for label, value in rows if value))
-    body += [
-        "## 重建本站",
-        "把文章的纯文本放进 `seeds/`,运行 `python build.py` 生成页面,再用 `mkdocs build` 生成静态网站;"
-        "`mkdocs serve` 会在种子文件改动时自动重建。",
-    ]
+        body.append("\n".join(f"- {label}：{value}" for label, value in rows if value))
     return page("about.md", meta, body)
 
 
@@ -775,13 +773,22 @@ def credit(document: Document, link: str = "") -> str:
         parts.append(f"采写:{text(document.footer.reporter)}")
     if document.footer.editor:
         parts.append(f"编辑:{text(document.footer.editor)}")
+    # 原文 is the original where the seed or its sidecar says where it is;
+    # the site's own 全文 otherwise, named as such.
+    if web_address(document.source_url):
+        parts.append(f"[原文](<{document.source_url}>)")
     if link:
-        parts.append(f"[原文全文]({link})")
+        parts.append(f"[本站全文]({link})")
     lines = [" · ".join(parts)]
     notice = " ".join(part for part in (document.footer.copyright, document.footer.contact) if part)
     if notice:
         lines.append(text(notice))
     return "  \n".join(lines) + "\n{ .credit }"
+
+
+def web_address(url: str) -> bool:
+    """An address a link may point to: http(s) only, nothing a Markdown link could break out of."""
+    return bool(re.fullmatch(r"https?://[^\s<>]+", url or ""))
 
 
 def lead(subtitle: str) -> str:

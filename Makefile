@@ -8,11 +8,16 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site pages test bench bench-quick lighthouse chromium clean
 
+# `make serve PORT=8001` serves on another port; Ctrl-C stops the server.
+PORT ?= 8000
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve
+	@$(BIN)/python -c "import socket, sys; busy = socket.socket().connect_ex(('127.0.0.1', $(PORT))) == 0; \
+	sys.exit('port $(PORT) is already in use: stop the server there, or choose another port: make serve PORT=8001' if busy else 0)"
+	$(BIN)/mkdocs serve -a 127.0.0.1:$(PORT)
 
 # The hook runs the pipeline (build.py's) before MkDocs builds.
 site: $(VENV)/.site
+	@[ -n "$$SITE_URL" ] || echo "warning: SITE_URL is not set: canonical links, sitemap.xml and robots.txt point at http://127.0.0.1:8000/; deploy with SITE_URL=https://your.host/path/ make site"
 	$(BIN)/mkdocs build --strict
 
 pages: $(VENV)/.site

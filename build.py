@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.outline:
         return print_outline(args.outline)
+    if not args.seeds.is_dir():
+        what = "is a file, not a folder of seeds" if args.seeds.exists() else "no such folder"
+        print(f"error: {args.seeds}: {what}", file=sys.stderr)
+        return 2
     try:
         report = build(args.seeds, args.out, check=args.check)
     except MissingJieba as error:
@@ -58,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         stale = report.plan.stale
         for path in stale:
             print(f"stale: {args.out / path}")
-        if not args.quiet:
+        if not args.quiet and not report.errors:  # a seed that cannot be read is not "up to date"
             print(f"{len(stale)} stale page(s)" if stale else "pages are up to date")
         return 1 if stale or report.errors else 0
     if not args.quiet:

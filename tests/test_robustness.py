@@ -221,3 +221,36 @@ def test_bad_sidecar_is_one_clear_error(tmp_path, sidecar, message):
     lines = result.stderr.strip().split("\n")
     assert len(lines) == 1 and f"{SEED.stem}.yml" in lines[0] and message in lines[0], lines
     assert snapshot(project / "docs") == before
+
+
+def test_seeds_option_names_a_missing_folder_or_a_file(tmp_path):
+    project = make_project(tmp_path)
+    for where, what in ((tmp_path / "nowhere", "no such folder"), (project / "seeds" / SEED.name, "is a file")):
+        result = run_build(project, "--seeds", str(where))
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr.strip().splitlines() == [f"error: {where}: " + result.stderr.split(": ", 2)[2].strip()]
+        assert what in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_with_a_bad_seed_does_not_say_up_to_date(tmp_path):
+    project = make_project(tmp_path)
+    assert run_build(project).returncode == 0
+    (project / "seeds" / "bad.txt").write_bytes(b"\x00\x01\x02")
+    result = run_build(project, "--check")
+    assert result.returncode == 1 and "up to date" not in result.stdout and "bad.txt" in result.stderr
+
+
+def test_make_serve_on_a_busy_port_says_so_in_one_line(tmp_path):
+    import socket
+    import subprocess
+
+    from conftest import ROOT
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(["make", "-s", "serve", f"PORT={port}"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("make")]
+    assert lines == [f"port {port} is already in use: stop the server there, or choose another port: make serve PORT=8001"]

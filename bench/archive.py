@@ -20,7 +20,7 @@ from policysite.parse import parse  # noqa: E402
 from policysite.read import read_seed  # noqa: E402
 
 # What a copy of the project needs besides its seeds and generated pages.
-PROJECT_FILES = ["mkdocs.yml", "build.py", "hooks", "overrides", "policysite", "docs/stylesheets", "docs/javascripts"]
+PROJECT_FILES = ["mkdocs.yml", "build.py", "hooks", "overrides", "policysite", "docs/stylesheets", "docs/javascripts", "docs/assets"]
 
 # Guangzhou's eleven districts, as the report names them.
 DISTRICTS = ["荔湾", "越秀", "海珠", "天河", "白云", "黄埔", "番禺", "花都", "南沙", "从化", "增城"]

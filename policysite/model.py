@@ -73,6 +73,7 @@ class Related:
     heading: str
     shared: tuple[str, ...]
     score: float
+    report: str = ""    # the other report's name (place and year, or its title); "" within one report
 
 
 @dataclass

@@ -147,9 +147,12 @@ def overview_page(document: Document, prefix: str = "", search: bool = True) -> 
     }
     if not search:
         meta["search"] = {"exclude": True}
-    body = [f"# {text(document.title)}", byline(document)]
-    body += [text(paragraph) for paragraph in document.intro]
     path = "index.md" if prefix else f"{document.slug}/index.md"  # the home page, or the report's own
+    # The home page of a one-report site is the site's, with the report under it;
+    # the report's own overview has the report's title.
+    body = [f"# {SITE_NAME}", f"## [{text(document.title)}]({prefix}index.md)"] if prefix else [f"# {text(document.title)}"]
+    body.append(byline(document))
+    body += [text(paragraph) for paragraph in document.intro]
     body.append("## 各部分")
     body.append(section_cards(document, path))
     body.append(f"[阅读全文]({prefix}{FULLTEXT}.md){{ .md-button }} [数读:报告里的数字]({prefix}{FIGURES}.md){{ .md-button }}")
@@ -171,7 +174,7 @@ def fulltext_page(document: Document) -> Page:
         "search": {"exclude": True},
         "crumbs": crumbs(document, f"{document.slug}/{FULLTEXT}.md"),
     }
-    body = [f"# {text(document.title)}", byline(document)]
+    body = [f"# 全文：{text(document.title)}", byline(document)]
     body += [text(paragraph) for paragraph in document.intro]
     path, part = f"{document.slug}/{FULLTEXT}.md", None
     for section in document.sections:
@@ -631,7 +634,8 @@ def related_block(document: Document, section: Section, page_path: str) -> str:
     for related in section.related:
         link = anchor(page_path, f"{related.document}/{related.slug}.md", escape(related.heading))
         shared = "、".join(escape(tag) for tag in related.shared)
-        items.append(f"<li>{link} <small>共同标签:{shared}</small></li>")
+        report = f"<span class=\"related__report\">{escape(related.report)}</span> " if related.report else ""
+        items.append(f"<li>{report}{link} <small>共同标签:{shared}</small></li>")
     # Marked as its own, so print (extra.css) can leave it out.
     return "## 相关政策 { .related }\n\n" + html_block('<ul class="related">\n' + "\n".join(items) + "\n</ul>")
 

@@ -83,6 +83,8 @@ def test_relations_cross_documents(tmp_path):
     page = (project / "docs" / "liwan-2022" / "pingtai-jianshe.md").read_text(encoding="utf-8")
     related = page.split("## 相关政策", 1)[1].split("来源:", 1)[0]
     assert 'href="../../liwan-2023/pingtai-jianshe/"' in related
+    # A link into another report names it.
+    assert '<span class="related__report">广州市荔湾区 · 2023年</span> <a href="../../liwan-2023/' in related
     assert front_matter(project / "docs" / "liwan-2023" / "pingtai-jianshe.md")["tags"] == front_matter(project / "docs" / "liwan-2022" / "pingtai-jianshe.md")["tags"]
 
 

@@ -42,7 +42,7 @@ def render(documents: list[Document]) -> list[Page]:
     """Every generated page of the site, sorted by path."""
     newest = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
     archive = is_archive(documents)
-    pages = [home_page(newest), entities_page(documents), about_page(newest)]
+    pages = [home_page(newest), site_entities_page(documents) if archive else entities_page(documents), about_page(newest)]
     pages.append(site_tags_page(documents) if archive else tags_page(documents))
     pages.append(Page(export.SCHEMA_PATH, export.schema_json()))
     targets = compare.all_targets(documents, locate)
@@ -51,8 +51,9 @@ def render(documents: list[Document]) -> list[Page]:
         pages.append(Page(f"{compare.FOLDER}/targets.csv", compare.targets_csv(targets)))
         pages.append(Page(f"{compare.FOLDER}/targets.json", compare.targets_json(targets)))
     for document in documents:
-        if archive:  # each report lists its own tags; the site's page would grow without end
+        if archive:  # each report lists its own tags and names; the site's pages would grow without end
             pages.append(tags_page([document], prefix=f"{document.slug}/"))
+            pages.append(entities_page([document], prefix=f"{document.slug}/"))
         pages.append(overview_page(document))
         pages.append(fulltext_page(document))
         pages.append(figures_page(document))
@@ -99,6 +100,7 @@ def document_nav(document: Document, with_tags: bool = False) -> dict:
     children.append({"全文": f"{document.slug}/{FULLTEXT}.md"})
     if with_tags:
         children.append({"标签": f"{document.slug}/tags.md"})
+        children.append({"地名与项目": f"{document.slug}/{ENTITIES}.md"})
     return {document.title: children}
 
 
@@ -591,8 +593,12 @@ def tag_anchor(tag: str) -> str:
     return slugify(case="lower")(tag, "-")
 
 
-def entities_page(documents: list[Document]) -> Page:
-    """地名与项目: each place, project and programme with the sentences that name it."""
+def entities_page(documents: list[Document], prefix: str = "") -> Page:
+    """地名与项目: each place, project and programme with the sentences that name it.
+
+    With a prefix, those of one report of an archive (each report has its own,
+    as with tags: the site's page would grow with the archive).
+    """
     meta = {
         "title": "地名与项目",
         "description": "报告提到的地点、机构与项目、政策,以及提到它们的原文句子。",
@@ -600,18 +606,24 @@ def entities_page(documents: list[Document]) -> Page:
         # them again would grow every reader's download with the archive.
         "search": {"exclude": True},
     }
+    path = f"{prefix}{ENTITIES}.md"
     kinds, sections = tag_kinds(documents), newest_first(tag_sections(documents))
     body = ["# 地名与项目", "报告中出现的地点、机构与项目和政策名称,附原文句子和所在部分。"]
+    if prefix:
+        meta["document"] = documents[0].title
+        meta["crumbs"] = crumbs(documents[0], path)
+        body[1] = f"{text(documents[0].title)}中出现的地点、机构与项目和政策名称,附原文句子和所在部分。[全站地名与项目](../{ENTITIES}.md)"
     for kind in ("place", "org", "policy"):
-        names = tags_of_kind(kind, kinds, sections)
+        names = sorted(tags_of_kind(kind, kinds, sections), key=pinyin_key)
         if not names:
             continue
         body.append(f"## {KIND_TITLES[kind]}")
         for name in names:
-            body.append(f"### {text(name)}")
+            # A name in bold, not a heading: the contents sidebar would list every one.
+            body.append(f"**{text(name)}**\n{{ #{tag_anchor(name)} .entity }}")
             items = []
             for document, section in sections[name]:
-                link = f"{document.slug}/{section.slug}.md"
+                link = posixpath.relpath(f"{document.slug}/{section.slug}.md", posixpath.dirname(path) or ".")
                 for sentence in mentioning(section, name):
                     items.append(f"- {text(sentence)} ([{text(section.heading)}]({link}))")
             # Newest reports first, a bounded number each: an archive names 白鹅潭 every year.
@@ -619,12 +631,45 @@ def entities_page(documents: list[Document]) -> Page:
             if len(items) > len(shown):
                 shown.append(f"- 另有{len(items) - len(shown)}处提及,可用搜索查找。")
             body.append("\n".join(shown))
+    return page(path, meta, body)
+
+
+def site_entities_page(documents: list[Document]) -> Page:
+    """An archive's 地名与项目: the most named places, projects and programmes by
+    kind, each linking to the newest report's own listing of it."""
+    meta = {"title": "地名与项目", "description": "各报告提到的地点、机构与项目、政策。", "search": {"exclude": True}}
+    sections = newest_first(tag_sections(documents))
+    kinds = tag_kinds(documents)
+    body = ["# 地名与项目", f"各报告中最常提到的地点、机构与项目和政策,每类至多{MAX_SITE_TAGS}个;"
+            "数字为涉及的部分数,链接到最新一份报告里提到它的原文句子。\n{ .byline }"]
+    for kind in ("place", "org", "policy"):
+        names = sorted(tags_of_kind(kind, kinds, sections)[:MAX_SITE_TAGS], key=pinyin_key)
+        if names:
+            body.append(f"## {KIND_TITLES[kind]}")
+            body.append(" ".join(
+                tag_count(name, len(sections[name]), f"../{sections[name][0][0].slug}/{ENTITIES}/#{tag_anchor(name)}")
+                for name in names
+            ))
     return page(f"{ENTITIES}.md", meta, body)
 
 
+MENTION_CONTEXT = 24  # characters either side of a name in a long sentence on 地名与项目
+
+
 def mentioning(section: Section, name: str) -> list[str]:
+    """The sentences naming `name`; a long one cut to the words around it (…狠抓白鹅潭商务区…),
+    so the page stays small however often a report names it."""
     sentences = [s for p in [section.subtitle, *section.paragraphs] for s in re.split(r"(?<=[。!?;])", p) if s]
-    return [s for s in sentences if name in s]
+    found = []
+    for sentence in sentences:
+        at = sentence.find(name)
+        if at < 0:
+            continue
+        if len(sentence) > 2 * MENTION_CONTEXT + len(name) + 8:
+            start, end = max(0, at - MENTION_CONTEXT), min(len(sentence), at + len(name) + MENTION_CONTEXT)
+            sentence = ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+        found.append(sentence)
+    return found
 
 
 def related_block(document: Document, section: Section, page_path: str) -> str:

@@ -153,3 +153,13 @@ def test_home_lists_every_report_with_its_place_and_year(archive_site):
     listed = re.findall(r'<tr><td>([^<]+)</td><td>区县级</td><td><a href="([a-z0-9-]+)/">', home)
     assert sorted(folder for _, folder in listed) == folders
     assert all(place.startswith("广州市") and place.endswith("区") for place, _ in listed)
+
+
+def test_places_and_projects_are_listed_per_report(archive_site):
+    site = archive_site / "site"
+    overall = (site / "entities" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../liwan-2022/entities/#' in overall  # the site's page points into the newest report's
+    own = (site / "liwan-2021" / "entities" / "index.html").read_text(encoding="utf-8")
+    assert 'id="白鹅潭"' in own and 'href="../pingtai-jianshe/"' in own and "yuexiu-2022" not in own.split("<article", 1)[1]
+    for page in (site / "entities" / "index.html", site / "liwan-2021" / "entities" / "index.html", site / "index.html"):
+        assert page.stat().st_size < 60_000, page

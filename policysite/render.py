@@ -47,7 +47,7 @@ def render(documents: list[Document]) -> list[Page]:
     pages.append(Page(export.SCHEMA_PATH, export.schema_json()))
     targets = compare.all_targets(documents, locate)
     if targets:
-        pages.append(compare_page(documents, targets))
+        pages.extend(compare_pages(documents, targets))
         pages.append(Page(f"{compare.FOLDER}/targets.csv", compare.targets_csv(targets)))
         pages.append(Page(f"{compare.FOLDER}/targets.json", compare.targets_json(targets)))
     for document in documents:
@@ -79,8 +79,16 @@ def nav(documents: list[Document]) -> list:
                 level.append({title: []})
             level = level[-1][title]
         level.extend(document_nav(document, with_tags=bool(group.titles)) for document in group.documents)
-    if compare.all_targets(documents, locate):
-        entries.insert(1, {"目标对比": f"{compare.FOLDER}/index.md"})
+    targets = compare.all_targets(documents, locate)
+    if targets:
+        years = compare_years(targets)
+        places = places_over_years(targets)
+        section = [{"概览": f"{compare.FOLDER}/index.md"}]
+        if len(years) > 1:
+            section += [{f"{y or '未注明年份'}年": f"{compare.FOLDER}/{y or 'nianfen'}.md"} for y in years]
+        if places:
+            section.append({"各地历年": [{place: f"{compare.FOLDER}/{slug}.md"} for place, (slug, _) in places.items()]})
+        entries.insert(1, {"目标对比": section[0]["概览"] if len(section) == 1 else section})
     entries += [{"标签": "tags.md"}, {"地名与项目": f"{ENTITIES}.md"}, {"关于": "about.md"}]
     return entries
 
@@ -415,19 +423,41 @@ def chinese_date(iso: str) -> str:
     return f"{match[1]}年{int(match[2])}月{int(match[3])}日" if match else "—"
 
 
-def compare_page(documents: list[Document], targets: list) -> Page:
-    """目标对比: each year's main targets side by side, and each place's targets over the years."""
-    path = f"{compare.FOLDER}/index.md"
-    meta = {"title": "目标对比", "description": "各报告的主要预期目标按指标对齐，逐年比较。", "search": {"exclude": True}}
-    body = ["# 目标对比", "各报告的主要预期目标按指标对齐，每格是报告原文的写法，点击查看原句；点击表头可排序。"
+def compare_years(targets: list) -> list[str]:
+    """The years of the targets, newest first ("" for reports without one, last)."""
+    return sorted({t.document.year for t in targets}, key=lambda year: year or "0", reverse=True)
+
+
+def compare_pages(documents: list[Document], targets: list) -> list[Page]:
+    """目标对比: an overview, and with several years a page per year (each year's
+    table grows with the reports of that year only)."""
+    years = compare_years(targets)
+    places = [place_compare_page(place, slug, found) for place, (slug, found) in places_over_years(targets).items()]
+    if len(years) == 1:
+        return [compare_page(targets, years)] + places
+    return [compare_page(targets, [])] + [compare_page(targets, [year], year=year) for year in years] + places
+
+
+def compare_page(targets: list, years: list[str], year: str | None = None) -> Page:
+    """目标对比: the given years' main targets side by side; on the overview,
+    each place's targets over the years."""
+    path = f"{compare.FOLDER}/{year or 'nianfen'}.md" if year is not None else f"{compare.FOLDER}/index.md"
+    title = f"目标对比:{year or '未注明年份'}年" if year is not None else "目标对比"
+    meta = {"title": title, "description": "各报告的主要预期目标按指标对齐，逐年比较。", "search": {"exclude": True}}
+    body = [f"# {text(title)}", "各报告的主要预期目标按指标对齐，每格是报告原文的写法，点击查看原句；点击表头可排序。"
             "\n{ .byline }"]
-    years = sorted({t.document.year for t in targets}, reverse=True)
-    for year in years:
-        of_year = [t for t in targets if t.document.year == year]
+    if year is None and not years:  # the overview of several years: where each year's table is
+        body.append("\n".join(
+            f"- [{y or '未注明年份'}年]({y or 'nianfen'}.md):{len({t.document.slug for t in targets if t.document.year == y})}份报告"
+            for y in compare_years(targets)
+        ))
+    for year_shown in years:
+        of_year = [t for t in targets if t.document.year == year_shown]
         indicators = sorted({t.indicator for t in of_year}, key=lambda name: compare.ORDER.get(name, 99))
         reports = list({t.document.slug: t.document for t in of_year}.values())
         cells = {(t.document.slug, t.indicator): t for t in of_year}
-        body.append(f"## {year or '未注明年份'}年")
+        if year is None:
+            body.append(f"## {year_shown or '未注明年份'}年")
         rows = ['<tr><th><button type="button" class="sort">报告</button></th>'
                 + "".join(f'<th><button type="button" class="sort">{escape(i)}</button></th>' for i in indicators) + "</tr>"]
         places_seen = [d.place_name or d.title for d in reports]
@@ -442,33 +472,65 @@ def compare_page(documents: list[Document], targets: list) -> Page:
             rows.append("<tr>" + "".join(row) + "</tr>")
         body.append(html_block('<div class="compare-table sortable">\n<table>\n<thead>\n' + rows[0]
                                + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
+    if year is not None:
+        body.append("下载：[targets.csv](targets.csv) · [targets.json](targets.json)")
+        return page(path, meta, body)
+    several = places_over_years(targets)
+    if several:
+        body.append("## 各地历年目标")
+        body.append("\n".join(
+            f"- [{text(place)}]({slug}.md):{'、'.join(sorted({t.document.year + '年' for t in found}))}"
+            for place, (slug, found) in several.items()
+        ))
+    body.append("下载：[targets.csv](targets.csv) · [targets.json](targets.json)（每个报告 × 指标一行：地区、层级、年份、指标、原文、"
+                "下限、上限、单位、限定词、原句链接）")
+    return page(path, meta, body)
+
+
+def places_over_years(targets: list) -> dict[str, tuple[str, list]]:
+    """Places with targets in several years → (page name under compare/, their targets), in pinyin order."""
     by_place: dict[str, list] = {}
     for t in targets:
         by_place.setdefault(t.document.place_name or t.document.place, []).append(t)
-    several = {place: found for place, found in by_place.items() if place and len({t.document.year for t in found}) > 1}
-    if several:
-        body.append("## 各地历年目标")
-        for place, found in sorted(several.items(), key=lambda item: pinyin_key(item[0])):
-            body.append(f"### {escape(place)}")
-            place_years = sorted({t.document.year for t in found})
-            indicators = sorted({t.indicator for t in found}, key=lambda name: compare.ORDER.get(name, 99))
-            cells = {(t.document.year, t.indicator): t for t in found}
-            rows = ["<tr><th>指标</th>" + "".join(f"<th>{y}年</th>" for y in place_years) + "</tr>"]
-            for indicator in indicators:
-                row, previous = [f"<td>{escape(indicator)}</td>"], None
-                for y in place_years:
-                    target = cells.get((y, indicator))
-                    if target is None:
-                        row.append("<td>—</td>")
-                        continue
-                    moved = compare.change(previous.figure, target.figure) if previous else ""
-                    row.append(f"<td>{target_link(path, target)}" + (f" <small>{moved}</small>" if moved else "") + "</td>")
-                    previous = target
-                rows.append("<tr>" + "".join(row) + "</tr>")
-            body.append(html_block('<div class="compare-table">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
-                                   + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
-    body.append("下载：[targets.csv](targets.csv) · [targets.json](targets.json)（每个报告 × 指标一行：地区、层级、年份、指标、原文、"
-                "下限、上限、单位、限定词、原句链接）")
+    found, taken = {}, set()
+    for place, of_place in sorted(by_place.items(), key=lambda item: pinyin_key(item[0])):
+        if place and len({t.document.year for t in of_place}) > 1:
+            base = re.sub(r"-\d{4}(?:-\d+)?$", "", of_place[0].document.slug) or "place"
+            slug = unique_name(base, taken)
+            found[place] = (slug, of_place)
+    return found
+
+
+def unique_name(base: str, taken: set[str]) -> str:
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def place_compare_page(place: str, slug: str, found: list) -> Page:
+    """One place's main targets year by year, with the change from the year before."""
+    path = f"{compare.FOLDER}/{slug}.md"
+    meta = {"title": f"目标对比:{place}", "description": f"{place}历年政府工作报告的主要预期目标。", "search": {"exclude": True}}
+    body = [f"# {text(meta['title'])}", "每格是报告原文的写法，点击查看原句；括号里是与上一年相比的变化。\n{ .byline }"]
+    place_years = sorted({t.document.year for t in found})
+    indicators = sorted({t.indicator for t in found}, key=lambda name: compare.ORDER.get(name, 99))
+    cells = {(t.document.year, t.indicator): t for t in found}
+    rows = ["<tr><th>指标</th>" + "".join(f"<th>{y}年</th>" for y in place_years) + "</tr>"]
+    for indicator in indicators:
+        row, previous = [f"<td>{escape(indicator)}</td>"], None
+        for y in place_years:
+            target = cells.get((y, indicator))
+            if target is None:
+                row.append("<td>—</td>")
+                continue
+            moved = compare.change(previous.figure, target.figure) if previous else ""
+            row.append(f"<td>{target_link(path, target)}" + (f" <small>{moved}</small>" if moved else "") + "</td>")
+            previous = target
+        rows.append("<tr>" + "".join(row) + "</tr>")
+    body.append(html_block('<div class="compare-table">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
+                           + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
     return page(path, meta, body)
 
 

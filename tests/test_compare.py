@@ -41,15 +41,16 @@ def test_targets_csv_and_json_hold_one_row_per_report_and_indicator(site):
 
 
 def test_a_place_over_the_years_shows_the_change(site):
-    page = (site / "compare" / "index.html").read_text(encoding="utf-8")
-    years = page.split('id="各地历年目标"', 1)[1]
+    overview = (site / "compare" / "index.html").read_text(encoding="utf-8")
+    assert 'href="huadu/"' in overview.split('id="各地历年目标"', 1)[1]
+    years = (site / "compare" / "huadu" / "index.html").read_text(encoding="utf-8")
     assert "广州市花都区" in years and "5%左右" in years and "4.5%左右" in years and "−0.5" in years
 
 
 def test_tables_sort_by_a_click_on_their_heading(site):
     with serve(site) as base, chromium() as browser:
         tab = browser.new_page(viewport={"width": 390, "height": 844})
-        tab.goto(base + "compare/")
+        tab.goto(base + "compare/2026/")  # a year's table (several years: a page each)
         table = tab.locator(".sortable table").first
         first_column = "els => els.map(e => e.cells[0].textContent.trim())"
         button = table.locator("th button.sort", has_text="地区生产总值增长")
@@ -61,3 +62,10 @@ def test_tables_sort_by_a_click_on_their_heading(site):
         assert ascending == sorted(ascending)
         assert table.locator("tbody tr").evaluate_all(first_column)
         assert tab.evaluate("document.documentElement.scrollWidth") <= 390  # a wide table scrolls in its box
+
+
+def test_several_years_get_a_page_each_from_the_overview(site):
+    overview = (site / "compare" / "index.html").read_text(encoding="utf-8")
+    assert 'href="2026/"' in overview and 'href="2025/"' in overview
+    year = (site / "compare" / "2025" / "index.html").read_text(encoding="utf-8")
+    assert "5%左右" in year and "4.5%左右" not in year.split("<article", 1)[1]

@@ -376,7 +376,7 @@ def home_page(documents: list[Document]) -> Page:
     body = [
         f"# {SITE_NAME}",
         f"本站收录{span}{len(places)}个地方的{len(documents)}份政府工作报告及相关报道，每份按政策条目分页。"
-        "用页面顶部的搜索框可搜全部报告（可按年份、地区或报告筛选）；[目标对比](compare/index.md)把各地的主要预期目标并排列出。\n{ .lead }",
+        "用页面顶部的搜索框可搜全部报告（可按年份、地区或报告筛选）；[目标对比](compare/index.md)把各地的主要预期目标并排列出。",
     ]
     for year in years + ([""] if any(not d.year for d in documents) else []):
         body.append(f"## {year}年" if year else "## 未注明年份")

@@ -28,7 +28,8 @@ class Group:
 def archive_groups(documents: list[Document]) -> list[Group]:
     """A small site is one group; an archive is grouped by year (years by decade
     when there are many), and a crowded year by place."""
-    newest_first = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
+    # By year first: a report without a date must not start a second run of its year.
+    newest_first = sorted(documents, key=lambda d: (d.year, d.date, d.slug), reverse=True)
     if len(documents) <= MAX_GROUP:
         return [Group((), "", newest_first)]
     years = grouped(newest_first, lambda d: d.year)

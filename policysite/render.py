@@ -251,14 +251,20 @@ def main_targets(targets: list) -> list:
     return main
 
 
-def figure_page(document: Document, figure) -> str:
-    """The page that holds a figure's sentence: its section, a part's own page, or the overview."""
+def figure_home(document: Document, figure) -> tuple[str, str]:
+    """The page that holds a figure's sentence and that page's name: its section,
+    a part's own page, or the overview (导语)."""
     if figure.section:
-        return f"{document.slug}/{document.sections[figure.section - 1].slug}.md"
+        section = document.sections[figure.section - 1]
+        return f"{document.slug}/{section.slug}.md", section.heading
     for part in document.parts:
         if part.first_line <= figure.line <= part.last_line:
-            return f"{document.slug}/{part.slug}.md"
-    return f"{document.slug}/index.md"
+            return f"{document.slug}/{part.slug}.md", part.heading
+    return f"{document.slug}/index.md", "导语"
+
+
+def figure_page(document: Document, figure) -> str:
+    return figure_home(document, figure)[0]
 
 
 def locate(document: Document, figure) -> tuple[str, str]:
@@ -290,12 +296,8 @@ def figure_table(figures, document: Document, page_path: str, head: list[str]) -
         figure = sentence_link(page_path, document, f, f"<strong>{escape(f.text)}</strong>")
         note = " ".join(filter(None, [escape(f.qualifier), "" if f.role == "target" else ROLE_LABELS[f.role]]))
         value = figure + (f" <small>{note}</small>" if note else "")
-        place = figure_page(document, f)
-        if f.section:
-            where = anchor(page_path, place, escape(document.sections[f.section - 1].heading))
-        else:
-            part = next((p for p in document.parts if p.first_line <= f.line <= p.last_line), None)
-            where = anchor(page_path, place, escape(part.heading if part else "导语"))
+        place, name = figure_home(document, f)
+        where = anchor(page_path, place, escape(name))
         cells = [escape(f.indicator), value, where] if head[0] == "指标" else [where, value, escape(f.measure) or "—"]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     return html_block(f'<div class="figures-table">\n<table>\n<thead>\n{rows[0]}\n</thead>\n<tbody>\n' + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>")

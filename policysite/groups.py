@@ -1,9 +1,9 @@
 """How an archive is grouped: by year, and a crowded year by place.
 
-The navigation lists a group at a time, search loads a group's index at a
-time, and 相关政策 looks within a section's group (and its place's other
-years), so what a page costs stays bounded as the archive grows. A site of a
-few reports is one group.
+The navigation lists a group at a time and 相关政策 looks within a
+section's group (and its place's other years), so what a page costs stays
+bounded as the archive grows. A site of a few reports is one group. (Search
+covers the whole archive from every page: policysite/search.py.)
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ MAX_GROUP = 12   # reports listed together before an archive is grouped (and a y
 
 @dataclass(frozen=True)
 class Group:
-    """Documents listed together in the navigation, and searched together."""
+    """Documents listed together in the navigation."""
 
     titles: tuple[str, ...]   # ("2022年",), ("2020年代", "2022年", "荔湾")…; () when the site is small
-    scope: str                # search scope id ("" = the whole site's index)
+    scope: str                # group id ("" = the whole site): 相关政策 pools, per-report tag listings
     documents: list[Document]
 
 
@@ -46,7 +46,7 @@ def archive_groups(documents: list[Document]) -> list[Group]:
 
 
 def search_scopes(documents: list[Document]) -> dict[str, str]:
-    """Document slug → search scope ("" everywhere when the site is one group)."""
+    """Document slug → group id ("" everywhere when the site is one group)."""
     return {d.slug: group.scope for group in archive_groups(documents) for d in group.documents}
 
 

@@ -1,4 +1,5 @@
-"""How an archive is grouped: by year, and a crowded year by place.
+"""How an archive is grouped: by place (its level, province or city), each
+place's reports by year.
 
 The navigation lists a group at a time and 相关政策 looks within a
 section's group (and its place's other years), so what a page costs stays
@@ -8,7 +9,6 @@ covers the whole archive from every page: policysite/search.py.)
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from .model import Document
@@ -20,36 +20,50 @@ MAX_GROUP = 12   # reports listed together before an archive is grouped (and a y
 class Group:
     """Documents listed together in the navigation."""
 
-    titles: tuple[str, ...]   # ("2022年",), ("2020年代", "2022年", "荔湾")…; () when the site is small
+    titles: tuple[str, ...]   # ("省级", "广东省"), ("广州市", "广州市荔湾区")…; () when the site is small
     scope: str                # group id ("" = the whole site): 相关政策 pools, per-report tag listings
     documents: list[Document]
 
 
 def archive_groups(documents: list[Document]) -> list[Group]:
-    """A small site is one group; an archive is grouped by year (years by decade
-    when there are many), and a crowded year by place."""
-    # By year first: a report without a date must not start a second run of its year.
+    """A small site is one group; an archive is grouped by place, placed where
+    the division data puts it (省级 › 广东省, 市级 › 洛阳市, 广州市 › 荔湾区),
+    each place's reports newest year first."""
     newest_first = sorted(documents, key=lambda d: (d.year, d.date, d.slug), reverse=True)
     if len(documents) <= MAX_GROUP:
         return [Group((), "", newest_first)]
-    years = grouped(newest_first, lambda d: d.year)
-    groups = []
-    for year, in_year in years:
-        titles = (f"{year[:3]}0年代",) if len(years) > MAX_GROUP and year else ()
-        titles += (f"{year}年" if year else "未注明年份",)
-        if len(in_year) <= MAX_GROUP:
-            groups.append(Group(titles, year or "undated", in_year))
-            continue
-        for place, in_place in grouped(sorted(in_year, key=lambda d: (d.place, d.slug)), lambda d: d.place):
-            groups.append(Group(titles + (place or "其他",), min(d.slug for d in in_place), in_place))
-    return groups
+    by_place: dict[tuple[str, ...], list[Document]] = {}
+    for document in newest_first:
+        by_place.setdefault(place_path(document), []).append(document)
+    ordered = sorted(by_place.items(), key=lambda item: (TOP_ORDER.get(item[0][0], 2), pinyin(item[0])))
+    return [Group(titles, min(d.slug for d in found), found) for titles, found in ordered]
+
+
+TOP_ORDER = {"省级": 0, "市级": 1, "其他": 3}  # cities holding districts come between, by name
+
+
+def place_path(document: Document) -> tuple[str, str]:
+    """Where a report sits in the navigation: (省级, 广东省), (市级, 洛阳市), (广州市, 荔湾区)."""
+    from . import places
+
+    place = places.divisions().get(document.place_code) if document.place_code else None
+    if place is None:
+        return ("其他", document.place_name or document.place or "未注明地区")
+    if place.level == places.PROVINCE:
+        return ("省级", place.name)
+    if place.level == places.CITY:
+        return ("市级", place.name)
+    divisions = places.divisions()
+    city = divisions.get(place.parent) or divisions.get(place.code[:2] + "0000")
+    return (city.name if city else "其他", place.name)
+
+
+def pinyin(titles: tuple[str, ...]) -> list[list[str]]:
+    from pypinyin import lazy_pinyin
+
+    return [lazy_pinyin(title) for title in titles]
 
 
 def search_scopes(documents: list[Document]) -> dict[str, str]:
     """Document slug → group id ("" everywhere when the site is one group)."""
     return {d.slug: group.scope for group in archive_groups(documents) for d in group.documents}
-
-
-def grouped(documents: list[Document], key) -> list[tuple[str, list[Document]]]:
-    """Documents in runs of equal key, in the order given (itertools.groupby, listed)."""
-    return [(name, list(run)) for name, run in itertools.groupby(documents, key=key)]

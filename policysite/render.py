@@ -78,7 +78,13 @@ def nav(documents: list[Document]) -> list:
             if not level or title not in level[-1]:
                 level.append({title: []})
             level = level[-1][title]
-        level.extend(document_nav(document, with_tags=bool(group.titles)) for document in group.documents)
+        # Under its place a report is its year (its title when the place has two of one year).
+        years = [document.year for document in group.documents]
+        level.extend(
+            document_nav(document, with_tags=bool(group.titles),
+                         title=f"{document.year}年" if group.titles and document.year and years.count(document.year) == 1 else "")
+            for document in group.documents
+        )
     targets = compare.all_targets(documents, locate)
     if targets:
         years = compare_years(targets)
@@ -93,7 +99,7 @@ def nav(documents: list[Document]) -> list:
     return entries
 
 
-def document_nav(document: Document, with_tags: bool = False) -> dict:
+def document_nav(document: Document, with_tags: bool = False, title: str = "") -> dict:
     """A report's pages in source order; a part with items is a group, its overview first."""
     children: list = [{"概览": f"{document.slug}/index.md"}, {"数读": f"{document.slug}/{FIGURES}.md"}]
     for section in document.sections:
@@ -109,7 +115,7 @@ def document_nav(document: Document, with_tags: bool = False) -> dict:
     if with_tags:
         children.append({"标签": f"{document.slug}/tags.md"})
         children.append({"地名与项目": f"{document.slug}/{ENTITIES}.md"})
-    return {document.title: children}
+    return {title or document.title: children}
 
 
 # --- pages -------------------------------------------------------------------------

@@ -28,12 +28,15 @@ def archive_site(tmp_path_factory):
     return project
 
 
-def test_navigation_is_grouped_by_year(archive_site):
+def test_navigation_is_grouped_by_place_then_year(archive_site):
     manifest = json.loads((archive_site / "docs" / ".generated.json").read_text(encoding="utf-8"))
-    top = [next(iter(entry)) for entry in manifest["site"]["nav"]]
-    assert top == ["首页", "目标对比", "2022年", "2021年", "标签", "地名与项目", "关于"]
-    years = {next(iter(e)): e[next(iter(e))] for e in manifest["site"]["nav"][2:4]}
-    assert len(years["2022年"]) == 11 and len(years["2021年"]) == 3
+    nav = manifest["site"]["nav"]
+    top = [next(iter(entry)) for entry in nav]
+    assert top == ["首页", "目标对比", "广州市", "标签", "地名与项目", "关于"]  # the districts under their city
+    districts = {next(iter(e)): e[next(iter(e))] for e in nav[2]["广州市"]}
+    assert len(districts) == 11 and "荔湾区" in districts
+    years = [next(iter(e)) for e in districts["荔湾区"]]
+    assert years == ["2022年", "2021年"]  # each report under its place is its year, newest first
 
 
 def test_a_page_lists_only_the_path_to_itself(archive_site):
@@ -53,7 +56,8 @@ def test_every_link_between_pages_resolves(archive_site):
 def test_each_report_has_its_own_tag_listing(archive_site):
     site = archive_site / "site"
     listing = (site / "liwan-2021" / "tags" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../pingtai-jianshe/"' in listing and "yuexiu-2022" not in listing
+    article = listing.split("<article", 1)[1].split("</article>", 1)[0]
+    assert 'href="../pingtai-jianshe/"' in article and "yuexiu-2022" not in article
     section = (site / "liwan-2021" / "pingtai-jianshe" / "index.html").read_text(encoding="utf-8")
     chips = re.findall(r'<a href="\.\./tags/#(tag:[^"]+)" class="md-tag', section)
     assert len(chips) >= 3  # each tag chip links to the report's own listing …
@@ -160,6 +164,7 @@ def test_places_and_projects_are_listed_per_report(archive_site):
     overall = (site / "entities" / "index.html").read_text(encoding="utf-8")
     assert 'href="../liwan-2022/entities/#' in overall  # the site's page points into the newest report's
     own = (site / "liwan-2021" / "entities" / "index.html").read_text(encoding="utf-8")
-    assert 'id="白鹅潭"' in own and 'href="../pingtai-jianshe/"' in own and "yuexiu-2022" not in own.split("<article", 1)[1]
+    article = own.split("<article", 1)[1].split("</article>", 1)[0]
+    assert 'id="白鹅潭"' in article and 'href="../pingtai-jianshe/"' in article and "yuexiu-2022" not in article
     for page in (site / "entities" / "index.html", site / "liwan-2021" / "entities" / "index.html", site / "index.html"):
         assert page.stat().st_size < 60_000, page

@@ -43,16 +43,22 @@ class Target:
         }
 
 
+def first_targets(figures: list[Figure]) -> list[Figure]:
+    """The first target given for each main indicator, in the report's order."""
+    seen, found = set(), []
+    for figure in figures:
+        if figure.role == "target" and figure.indicator and figure.indicator not in seen:
+            seen.add(figure.indicator)
+            found.append(figure)
+    return found
+
+
 def main_targets(document: Document, locate) -> list[Target]:
-    """A report's main targets: the first target it gives for each main indicator.
+    """A report's main targets, in the order of the indicators.
 
     `locate(document, figure)` → (page, fragment) where the figure's sentence is.
     """
-    seen, found = set(), []
-    for figure in document.figures:
-        if figure.role == "target" and figure.indicator and figure.indicator not in seen:
-            seen.add(figure.indicator)
-            found.append(Target(document, figure, *locate(document, figure)))
+    found = [Target(document, figure, *locate(document, figure)) for figure in first_targets(document.figures)]
     return sorted(found, key=lambda t: ORDER.get(t.indicator, len(ORDER)))
 
 

@@ -291,19 +291,20 @@ def is_place_name(word: str, flag: str) -> bool:
 
 
 def is_institution(word: str) -> bool:
-    match = ORG_SUFFIX.search(word)
-    if not match:
-        return False
-    name = word[: match.start()]
-    return len(name) >= 2 and name not in GENERIC_NAMES and name not in FILLER and not name.startswith(("新", "大型"))
+    name = specific_name(word, ORG_SUFFIX)
+    return bool(name) and not name.startswith(("新", "大型"))
 
 
 def is_programme(word: str) -> bool:
-    match = POLICY_SUFFIX.search(word)
-    if not match:
-        return False
-    name = word[: match.start()]
-    return len(name) >= 2 and name not in GENERIC_NAMES and name not in FILLER
+    return bool(specific_name(word, POLICY_SUFFIX))
+
+
+def specific_name(word: str, suffix: re.Pattern) -> str:
+    """The name before an institution's or programme's suffix (国家呼吸医学 of
+    国家呼吸医学中心), or "" when there is none or it is a generic word (服务中心)."""
+    match = suffix.search(word)
+    name = word[: match.start()] if match else ""
+    return name if len(name) >= 2 and name not in GENERIC_NAMES and name not in FILLER else ""
 
 
 def corpus_idf(sections: list[list[tuple[str, str]]]) -> dict[str, float]:

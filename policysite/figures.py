@@ -18,7 +18,7 @@ A sentence is read clause by clause:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Document
 
@@ -291,8 +291,8 @@ def row_figures(row: str, position: int, line: int, context: str, year: str, hea
         heading = header[column] if column < len(header) else ""
         for figure in sentence_figures(cell, position, line, stance(heading, year) or context, year):
             measure = cells[0].strip() + (figure.measure if re.fullmatch(VERBS, figure.measure or "-") else "")
-            found.append(Figure(**{**figure.__dict__, "measure": measure, "sentence": row.replace("\t", " "),
-                                   "indicator": indicator_of(measure, figure.unit)}))
+            found.append(replace(figure, measure=measure, sentence=row.replace("\t", " "),
+                                 indicator=indicator_of(measure, figure.unit)))
     return found
 
 

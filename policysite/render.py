@@ -21,6 +21,7 @@ import re
 import yaml
 
 from . import compare, export
+from .enrich import unique
 from .groups import MAX_GROUP, archive_groups
 from .model import Document, Page, Part, Section
 from .typography import fullwidth
@@ -224,7 +225,7 @@ def figures_page(document: Document) -> Page:
     body = ["# 数读", f"{text(document.title)}中的数字:今年的目标在前,已实现的结果另列;点击数字查看原句。\n{{ .byline }}"]
     path = f"{document.slug}/{FIGURES}.md"
     targets = [f for f in document.figures if f.role == "target"]
-    main = main_targets(targets)
+    main = compare.first_targets(targets)
     if main:
         body.append("## 主要预期目标")
         body.append(figure_table(main, document, path, ["指标", "目标", "出处"]))
@@ -245,16 +246,6 @@ def figures_page(document: Document) -> Page:
 
 
 ROLE_LABELS = {"target": "目标", "result": "结果", "baseline": "基数"}
-
-
-def main_targets(targets: list) -> list:
-    """This year's main targets: the first target of each main indicator, in the report's order."""
-    seen, main = set(), []
-    for figure in targets:
-        if figure.indicator and figure.indicator not in seen:
-            seen.add(figure.indicator)
-            main.append(figure)
-    return main
 
 
 def figure_home(document: Document, figure) -> tuple[str, str]:
@@ -504,17 +495,9 @@ def places_over_years(targets: list) -> dict[str, tuple[str, list]]:
     for place, of_place in sorted(by_place.items(), key=lambda item: pinyin_key(item[0])):
         if place and len({t.document.year for t in of_place}) > 1:
             base = re.sub(r"-\d{4}(?:-\d+)?$", "", of_place[0].document.slug) or "place"
-            slug = unique_name(base, taken)
+            slug = unique(base, taken)
             found[place] = (slug, of_place)
     return found
-
-
-def unique_name(base: str, taken: set[str]) -> str:
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    taken.add(name)
-    return name
 
 
 def place_compare_page(place: str, slug: str, found: list) -> Page:

@@ -84,8 +84,9 @@ def index_site(docs_dir: Path, site_dir: Path, meta: dict[str, dict] | None = No
     `meta` maps a page's source (docs-relative, "x/y.md") to its front matter,
     when the renderer has read it already; otherwise it is read from docs_dir.
     """
-    if missing_libraries():
-        raise SearchUnavailable(f"{' and '.join(missing_libraries())} not installed, so the site cannot be searched: pip install -r requirements.txt")
+    missing = missing_libraries()
+    if missing:
+        raise SearchUnavailable(f"{' and '.join(missing)} not installed, so the site cannot be searched: pip install -r requirements.txt")
     records, stats = collect(docs_dir, site_dir, meta)
     asyncio.run(write_pagefind(records, site_dir / "pagefind"))
     stats.words = write_words(records, site_dir / "search" / "words")

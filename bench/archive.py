@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from official import PROVINCES, official_report  # noqa: E402
 from policysite.parse import parse  # noqa: E402
 from policysite.read import read_seed  # noqa: E402
 
@@ -56,6 +57,21 @@ def make_archive(seed: Path, count: int, folder: Path) -> list[Path]:
     return written
 
 
+def make_mixed_archive(seed: Path, count: int, folder: Path) -> list[Path]:
+    """Write `count` seeds in both shapes: three in five official full texts of a
+    province and year (bench/official.py, about 20,000 characters each), the rest
+    news summaries (district × year copies of `seed`)."""
+    officials = count * 3 // 5
+    written = make_archive(seed, count - officials, folder)
+    for index in range(officials):
+        province, head = PROVINCES[index % len(PROVINCES)]
+        year = 2026 - index // len(PROVINCES)
+        path = folder / f"gov_{year}_{index % len(PROVINCES):02d}.txt"
+        path.write_text(official_report(province, head, year, random.Random(index)), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def copy_project(where: Path) -> Path:
     """The project's code and configuration, without seeds or generated pages, in `where`."""
     for name in PROJECT_FILES:
@@ -74,6 +90,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Write a synthetic archive of N seeds")
     parser.add_argument("count", type=int)
     parser.add_argument("folder", type=Path)
+    parser.add_argument("--mixed", action="store_true", help="official full texts and news summaries (default: news copies only)")
     args = parser.parse_args()
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    print(f"{len(make_archive(seeds[0], args.count, args.folder))} seeds written to {args.folder}")
+    make = make_mixed_archive if args.mixed else make_archive
+    print(f"{len(make(seeds[0], args.count, args.folder))} seeds written to {args.folder}")

@@ -19,6 +19,10 @@ bench/results/bench.json (or --json PATH). Times are medians of --runs runs.
   words), whole site (raw and gzip);
 - scaling: build time and sizes for archives of N seeds (bench/archive.py),
   with where the time goes at the largest N (pyinstrument);
+- archive (full mode 300 reports, quick 20): both shapes of seed (official
+  full texts of about 20,000 characters and news summaries, bench/official.py):
+  `make site` time, our stage's share, the largest page but a 全文 and any
+  page over 60 KB;
 - search (full mode; quick mode at 10 seeds): at 100 and 300 seeds, in
   headless Chromium from the home page, the reader queries of
   tests/test_search.py: how many find their section in the top 5, bytes
@@ -52,7 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from archive import copy_project, make_archive  # noqa: E402
+from archive import copy_project, make_archive, make_mixed_archive  # noqa: E402
 
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -81,6 +85,7 @@ def main() -> int:
         # Stock builds of large archives take minutes each: one run of those in full mode.
         results["scaling"] = scaling(scratch, counts, args.runs, stock_runs=args.runs if args.quick else 1)
         results["search"] = search_at_scale(scratch, [10] if args.quick else [n for n in counts if n >= 100])
+        results["archive"] = mixed_archive(scratch, 20 if args.quick else 300)
     report(results)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -337,6 +342,34 @@ def search_at_scale(scratch: Path, counts: list[int]) -> list[dict]:
     return rows
 
 
+# No page but a report's 全文 may weigh more than this (HTML bytes, uncompressed).
+PAGE_LIMIT = 60_000
+
+
+def mixed_archive(scratch: Path, count: int) -> dict:
+    """An archive in both shapes (official full texts and news summaries, bench/archive.py):
+    `make site` from clean (pages written, then `mkdocs build --strict`), our share
+    of that time, and the largest pages."""
+    folder = scratch / f"mixed{count}"
+    copy_project(folder)
+    make_mixed_archive(SEED, count, folder / "seeds")
+    build = timed([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], folder)
+    shares = profile(folder)
+    site = folder / "site"
+    files = list(site.rglob("*.html"))
+    full_texts = {p for p in files if page_kind(site, p) == "full text"}
+    pages = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in files]
+    others = [(size, name) for (size, name), p in zip(pages, files) if p not in full_texts]
+    row = {
+        "seeds": count, "official": count * 3 // 5, "make_site_s": build, "ours_share": shares.get(OURS_NAME, 0.0),
+        "where_the_time_goes": shares, "pages": len(pages),
+        "largest_page": max(others), "largest_full_text": max((p for p in pages if p not in others), default=(0, "")),
+        "pages_over_limit": sorted(p for p in others if p[0] > PAGE_LIMIT)[-20:],
+    }
+    shutil.rmtree(folder)
+    return row
+
+
 def search_index_size(site: Path) -> tuple[int, int]:
     """Raw and gzip bytes of everything search serves: Pagefind's bundle and the query words."""
     files = [p for folder in ("pagefind", "search") for p in (site / folder).rglob("*") if p.is_file()]
@@ -471,6 +504,10 @@ def report(r: dict) -> None:
     where = r["scaling"][-1].get("where_the_time_goes", {})
     if where:
         print(f"where the time goes at {r['scaling'][-1]['seeds']} seeds (mkdocs build): " + ", ".join(f"{k} {v:.0%}" for k, v in where.items()))
+    a = r["archive"]
+    print(f"\narchive of {a['seeds']} reports ({a['official']} official full texts, the rest news): make site {a['make_site_s']:.1f} s, "
+          f"ours {a['ours_share']:.0%} of it; {a['pages']} pages; largest but 全文 {a['largest_page'][0]:,} bytes ({a['largest_page'][1]}), "
+          f"largest 全文 {a['largest_full_text'][0]:,}; {len(a['pages_over_limit'])} page(s) over {PAGE_LIMIT:,} bytes")
     for row in r.get("search", []):
         print(f"search at {row['seeds']} seeds: {row['found_in_top_5']} of {row['queries']} queries find their section in the top 5;"
               f" {row['first_query_bytes']:,} bytes for the first query, {row['later_query_median_bytes']:,.0f} after (median);"

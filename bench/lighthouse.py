@@ -1,4 +1,6 @@
-"""Lighthouse (mobile) on the home page and a section page, served gzip-compressed.
+"""Lighthouse (mobile) on the home page, a section page and 目标对比 of this
+project's site, and on the home page and a year's 目标对比 of an archive of 40
+own-written reports (bench/archive.py), served gzip-compressed.
 
     make lighthouse        # or: python bench/lighthouse.py [--json out.json]
 
@@ -24,7 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from archive import copy_project, make_mixed_archive  # noqa: E402
 from static_server import serving  # noqa: E402
+
+SEED = ROOT / "seeds" / "000_135597961e4228ea.txt"
+ARCHIVE = 40  # reports of the archive whose pages are measured too
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = (
@@ -44,16 +50,24 @@ def main() -> int:
     if not LIGHTHOUSE.exists():
         print("lighthouse is not installed: run `make lighthouse` (npm ci)", file=sys.stderr)
         return 2
+    results = {}
     with tempfile.TemporaryDirectory() as scratch:
         port = free_port()
-        site = Path(scratch) / "site"
-        build_site(site, f"http://127.0.0.1:{port}/")
-        with serving(site, port) as base:
-            pages = {"home": base, "section": base + first_section(site)}
-            results = {
-                name: median_run([run_lighthouse(url, Path(scratch) / f"{name}-{run}.json") for run in range(args.runs)])
-                for name, url in pages.items()
-            }
+        archive = Path(scratch) / "archive"
+        copy_project(archive)
+        make_mixed_archive(SEED, ARCHIVE, archive / "seeds")
+        for project, label in ((ROOT, ""), (archive, f"archive {ARCHIVE}: ")):
+            site = Path(scratch) / f"site-{len(results)}"
+            build_site(project, site, f"http://127.0.0.1:{port}/")
+            with serving(site, port) as base:
+                pages = {"home": base, "目标对比": base + "compare/"}
+                if project is ROOT:
+                    pages["section"] = base + first_section(site)
+                else:
+                    pages["目标对比"] = base + f"compare/{newest_year(site)}/"
+                for name, url in pages.items():
+                    runs = [run_lighthouse(url, Path(scratch) / f"run-{len(results)}-{run}.json") for run in range(args.runs)]
+                    results[label + name] = median_run(runs)
     print_table(results)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -61,10 +75,14 @@ def main() -> int:
     return 0 if all(meets_targets(r) for r in results.values()) else 1
 
 
-def build_site(site: Path, site_url: str) -> None:
+def build_site(project: Path, site: Path, site_url: str) -> None:
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     python = sys.executable
-    subprocess.run([python, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env)
+    subprocess.run([python, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project, check=True, env=env)
+
+
+def newest_year(site: Path) -> str:
+    return max(p.name for p in (site / "compare").iterdir() if p.name.isdigit())
 
 
 def first_section(site: Path) -> str:
@@ -111,14 +129,14 @@ def meets_targets(result: dict) -> bool:
 
 
 def print_table(results: dict) -> None:
-    print(f"{'page':8} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KB':>7} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7}")
+    print(f"{'page':24} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KB':>7} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7}")
     for name, r in results.items():
         s = r["scores"]
         print(
-            f"{name:8} {s['performance']:5.2f} {s['accessibility']:5.2f} {s['best-practices']:5.2f} {s['seo']:5.2f} "
+            f"{name:24} {s['performance']:5.2f} {s['accessibility']:5.2f} {s['best-practices']:5.2f} {s['seo']:5.2f} "
             f"{r['bytes'] / 1024:7.1f} {r['first_contentful_paint_ms']:7} {r['largest_contentful_paint_ms']:7} {r['total_blocking_time_ms']:7}"
         )
-        print(f"         performance in {len(r['performance_runs'])} runs: {r['performance_runs']}")
+        print(f"{'':25}performance in {len(r['performance_runs'])} runs: {r['performance_runs']}")
         if r["failing_audits"]:
             print(f"         failing: {', '.join(r['failing_audits'])}")
     print(f"targets: performance ≥ {TARGETS['performance']}, others 1.00, ≤ {MAX_BYTES // 1024} KB (Lighthouse {next(iter(results.values()))['lighthouse']}, mobile)")

@@ -1,6 +1,7 @@
 """MkDocs hook: run the seed pipeline before each build and watch seeds/;
 restore full-width punctuation in what each page shows (policysite.typography);
-after the build, index the built site for search (policysite.search).
+compact each page and, after the build, index the built site for search
+(policysite.postbuild, which other renderers run as a command).
 
 A thin adapter over policysite.pipeline.build, the same code build.py runs.
 Pages are written only when their bytes change, so the rebuild their writing
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from policysite import search, typography  # noqa: E402
+from policysite import postbuild, search, typography  # noqa: E402
 from policysite.htmlblocks import HtmlBlocks  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
 
@@ -95,9 +96,10 @@ def on_page_markdown(markdown, page, config, files):
         if isinstance(crumb, dict) and isinstance(crumb.get("title"), str):
             crumb["title"] = typography.fullwidth(crumb["title"])
     # In an archive, a report's pages link their tags to the report's own tag page.
-    if SITE.get("scopes"):
+    # (An archive's tags have anchors on those pages.)
+    if SITE.get("anchors"):
         report = page.file.src_uri.split("/")[0]
-        if report in SITE["scopes"]:
+        if report in SITE["folders"].values():
             page.meta["tag_listing"] = f"{report}/tags/"
     return markdown
 
@@ -109,15 +111,15 @@ def on_page_content(html, page, config, files):
     return typography.fullwidth_html(html)
 
 
+def on_post_page(output, page, config):
+    return postbuild.compact_html(output)
+
+
 def on_post_build(config):
     try:
-        search.index_site(Path(config.docs_dir), Path(config.site_dir), PAGE_META)
+        postbuild.finish(Path(config.docs_dir), Path(config.site_dir), config.site_url or "", PAGE_META)
     except search.SearchUnavailable as error:
         raise PluginError(str(error)) from None
-    # Crawlers find the sitemap MkDocs writes (sitemap.xml) from robots.txt.
-    if config.site_url:
-        robots = f"User-agent: *\nAllow: /\nSitemap: {config.site_url.rstrip('/')}/sitemap.xml\n"
-        (Path(config.site_dir) / "robots.txt").write_text(robots, encoding="utf-8")
 
 
 def on_serve(server, config, builder):

@@ -116,10 +116,27 @@ def drop_breadcrumbs(result: Cleaned) -> None:
                 drop.add(index)
                 index += 1
             continue
+        # Without a lead: 首页 / > / 政务公开 / > / 正文, short items joined by separator lines.
+        run = crumb_run(lines, index, top)
+        if run:
+            drop.update(range(index, index + run))
+            index += run
+            continue
         if CRUMB_INLINE.match(text) and any(mark in text for mark in ">›»＞"):
             drop.add(index)
         index += 1
     record(result, "breadcrumb", drop)
+
+
+def crumb_run(lines: list, start: int, top: int) -> int:
+    """How many lines from `start` are crumbs joined by separator lines (0 if fewer than two crumbs)."""
+    def crumb(at: int) -> bool:
+        return at < top and len(lines[at].text) <= 14 and not is_sentence(lines[at].text) and not CRUMB_SEPARATOR.match(lines[at].text)
+
+    end = start
+    while crumb(end) and end + 2 < top + 1 and CRUMB_SEPARATOR.match(lines[end + 1].text if end + 1 < top else "") and crumb(end + 2):
+        end += 2
+    return end - start + 1 if end > start else 0
 
 
 def take_page_metadata(result: Cleaned) -> None:

@@ -13,11 +13,14 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from .figures import INDICATORS, Figure
 from .model import Document
 
 FOLDER = "compare"
+# A downloaded URL is all ASCII (the pages show Chinese in their links as it is).
+FRAGMENT_SAFE = ":~=,-%&"
 FIELDS = ["place", "level", "year", "indicator", "text", "low", "high", "unit", "qualifier", "url"]
 ORDER = {name: rank for rank, (name, _, _) in enumerate(INDICATORS)}
 
@@ -39,7 +42,7 @@ class Target:
             "place": self.document.place_name or self.document.place, "level": self.document.level,
             "year": self.document.year, "indicator": self.indicator, "text": self.figure.text,
             "low": self.figure.low, "high": self.figure.high, "unit": self.figure.unit,
-            "qualifier": self.figure.qualifier, "url": f"{url}#{self.fragment}",
+            "qualifier": self.figure.qualifier, "url": f"{url}#{quote(self.fragment, safe=FRAGMENT_SAFE)}",
         }
 
 

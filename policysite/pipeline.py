@@ -80,7 +80,7 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
     from .enrich import enrich, quoted_terms
     from .groups import search_scopes
     from .parse import parse
-    from .render import nav, render, tag_anchor, tag_kinds
+    from .render import is_archive, nav, render, tag_anchor, tag_kinds
 
     report.documents = [parse(seed) for seed in seeds]
     # Each report keeps the URL folder the last build gave it.
@@ -93,7 +93,7 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
     report.site = write.site_data(
         nav=nav(report.documents), tags=tags, scopes=scopes,
         # An archive lists each report's tags itself: where a tag's chip links to.
-        anchors={tag: f"tag:{tag_anchor(tag)}" for tag in tags} if scopes else {},
+        anchors={tag: f"tag:{tag_anchor(tag)}" for tag in tags} if is_archive(report.documents) else {},
         terms=quoted_terms(report.documents), warnings=warnings,
         # A seed that failed this time keeps its folder for when it is mended.
         folders={**{seed: folder for seed, folder in folders.items() if seed in failed},

@@ -43,7 +43,7 @@ def render(documents: list[Document]) -> list[Page]:
     """Every generated page of the site, sorted by path."""
     newest = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
     archive = is_archive(documents)
-    pages = [home_page(newest), site_entities_page(documents) if archive else entities_page(documents), about_page(newest)]
+    pages = [*home_pages(newest), site_entities_page(documents) if archive else entities_page(documents), *about_pages(newest)]
     pages.append(site_tags_page(documents) if archive else tags_page(documents))
     pages.append(Page(export.SCHEMA_PATH, export.schema_json()))
     targets = compare.all_targets(documents, locate)
@@ -57,7 +57,7 @@ def render(documents: list[Document]) -> list[Page]:
             pages.append(entities_page([document], prefix=f"{document.slug}/"))
         pages.append(overview_page(document))
         pages.append(fulltext_page(document))
-        pages.append(figures_page(document))
+        pages.extend(figures_pages(document))
         pages.append(Page(f"{document.slug}/data.json", export.document_json(document)))
         pages.append(Page(f"{document.slug}/figures.csv", export.figures_csv(document)))
         pages.extend(section_page(document, section, position) for position, section in enumerate(document.sections, 1))
@@ -73,6 +73,7 @@ def nav(documents: list[Document]) -> list:
     links however large the archive grows.
     """
     entries: list = [{"首页": "index.md"}]
+    archive = is_archive(documents)
     for group in archive_groups(documents):  # newest first: a group follows its siblings
         level = entries
         for title in group.titles:
@@ -82,7 +83,7 @@ def nav(documents: list[Document]) -> list:
         # Under its place a report is its year (its title when the place has two of one year).
         years = [document.year for document in group.documents]
         level.extend(
-            document_nav(document, with_tags=bool(group.titles),
+            document_nav(document, with_tags=archive,
                          title=f"{document.year}年" if group.titles and document.year and years.count(document.year) == 1 else "")
             for document in group.documents
         )
@@ -210,39 +211,65 @@ def fulltext_page(document: Document) -> Page:
     return page(f"{document.slug}/{FULLTEXT}.md", meta, body)
 
 
-def figures_page(document: Document) -> Page:
+# Figures a 数读 page lists before it continues on the next: a provincial report
+# can hold several hundred, and a page should stay small on a phone.
+FIGURES_PER_PAGE = 120
+
+
+def figures_pages(document: Document) -> list[Page]:
     """数读: this year's main targets, the other targets by part, then results and
-    baselines apart; each figure links to its sentence."""
-    meta = {
-        "title": f"数读:{document.title}",
-        "description": f"{document.title}中的全部数字:主要预期目标和各部分的量化任务。",
-        "document": document.title,
-        **place_and_year(document),
-        "seed": f"seeds/{document.seed}",
-        "search": {"exclude": True},  # its figures are found in their sections
-        "crumbs": crumbs(document, f"{document.slug}/{FIGURES}.md"),
-    }
-    body = ["# 数读", f"{text(document.title)}中的数字:今年的目标在前,已实现的结果另列;点击数字查看原句。\n{{ .byline }}"]
-    path = f"{document.slug}/{FIGURES}.md"
+    baselines apart; each figure links to its sentence. Continued on further
+    pages (shudu-2/, shudu-3/ …) past FIGURES_PER_PAGE figures."""
     targets = [f for f in document.figures if f.role == "target"]
     main = compare.first_targets(targets)
-    if main:
-        body.append("## 主要预期目标")
-        body.append(figure_table(main, document, path, ["指标", "目标", "出处"]))
     others = [f for f in targets if f not in main]
-    if others:
-        body.append("## 各部分的目标")
-        body.append(figure_table(others, document, path, ["部分", "目标", "指标"]))
     done = [f for f in document.figures if f.role != "target"]
-    if done:
-        body.append("## 已实现的结果与基数")
-        body.append("上一年或上一个规划期已经完成的数字,以及“从……提高到……”“较……”中作比较的基数,不是本报告的目标。")
-        body.append(figure_table(done, document, path, ["部分", "结果", "指标"]))
-    if not document.figures:
-        body.append("这篇文章没有可提取的数字。")
-    body.append(f"下载:[JSON](data.json) · [CSV](figures.csv) · [数据说明(JSON Schema)](../{export.SCHEMA_PATH})")
-    body.append(credit(document))
-    return page(path, meta, body)
+    results_note = "上一年或上一个规划期已经完成的数字,以及“从……提高到……”“较……”中作比较的基数,不是本报告的目标。"
+    tables = [("主要预期目标", "", main, ["指标", "目标", "出处"]),
+              ("各部分的目标", "", others, ["部分", "目标", "指标"]),
+              ("已实现的结果与基数", results_note, done, ["部分", "结果", "指标"])]
+    # Page by page: each a list of (heading, note, figures, columns), tables cut where a page is full.
+    chunks: list[list] = [[]]
+    room = FIGURES_PER_PAGE
+    for heading, note, figures, head in tables:
+        while figures:
+            if room == 0:
+                chunks.append([])
+                room = FIGURES_PER_PAGE
+            taken, figures = figures[:room], figures[room:]
+            continued = any(h == heading for chunk in chunks for h, *_ in chunk)
+            chunks[-1].append((heading + ("(续)" if continued else ""), "" if continued else note, taken, head))
+            room -= len(taken)
+    paths = [f"{document.slug}/{FIGURES}.md"] + [f"{document.slug}/{FIGURES}-{n}.md" for n in range(2, len(chunks) + 1)]
+    pages = []
+    for number, (path, chunk) in enumerate(zip(paths, chunks), 1):
+        meta = {
+            "title": f"数读:{document.title}" + (f"(第{number}页)" if number > 1 else ""),
+            "description": f"{document.title}中的全部数字:主要预期目标和各部分的量化任务。",
+            "document": document.title,
+            **place_and_year(document),
+            "seed": f"seeds/{document.seed}",
+            "search": {"exclude": True},  # its figures are found in their sections
+            "crumbs": crumbs(document, path),
+        }
+        body = ["# 数读" + (f"(第{number}页)" if number > 1 else ""),
+                f"{text(document.title)}中的数字:今年的目标在前,已实现的结果另列;点击数字查看原句。\n{{ .byline }}"]
+        for heading, note, figures, head in chunk:
+            body += [f"## {heading}", note, figure_table(figures, document, path, head)]
+        if not document.figures:
+            body.append("这篇文章没有可提取的数字。")
+        if len(paths) > 1:
+            body.append(pager(path, paths, number))
+        body.append(f"下载:[JSON](data.json) · [CSV](figures.csv) · [数据说明(JSON Schema)](../{export.SCHEMA_PATH})")
+        body.append(credit(document))
+        pages.append(page(path, meta, body))
+    return pages
+
+
+def pager(path: str, paths: list[str], number: int) -> str:
+    """第 2 / 3 页 with links to the others: a page's place in a run of pages."""
+    links = [f"**{n}**" if n == number else f"[{n}]({posixpath.relpath(other, posixpath.dirname(path))})" for n, other in enumerate(paths, 1)]
+    return "页码:" + " · ".join(links) + "\n{ .pager }"
 
 
 ROLE_LABELS = {"target": "目标", "result": "结果", "baseline": "基数"}
@@ -282,22 +309,38 @@ def sentence_link(page_path: str, document: Document, figure, label: str) -> str
 
 
 def quote_fragment(text: str) -> str:
+    """A text fragment's words: ASCII escaped as the syntax needs (- , & %), Chinese
+    characters as they are (the browser encodes them; a third of the bytes)."""
     from urllib.parse import quote
 
-    return quote(text, safe="")
+    return "".join(char if ord(char) > 127 else quote(char, safe="") for char in text)
 
 
 def figure_table(figures, document: Document, page_path: str, head: list[str]) -> str:
-    rows = ["<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"]
+    """A table of figures, each linking to its sentence. With a first column 部分,
+    the rows are grouped under their page (one heading row each) rather than
+    naming it on every row: a provincial report has hundreds of figures."""
+    by_page = head[0] != "指标"
+    columns = head[1:] if by_page else head
+    rows = []
+    home = None
     for f in figures:
         figure = sentence_link(page_path, document, f, f"<strong>{escape(f.text)}</strong>")
-        note = " ".join(filter(None, [escape(f.qualifier), "" if f.role == "target" else ROLE_LABELS[f.role]]))
+        # The qualifier is shown when the figure's own words do not already say it.
+        qualifier = f.qualifier if f.qualifier and f.qualifier not in f.text else ""
+        note = " ".join(filter(None, [escape(qualifier), "" if f.role == "target" else ROLE_LABELS[f.role]]))
         value = figure + (f" <small>{note}</small>" if note else "")
         place, name = figure_home(document, f)
-        where = anchor(page_path, place, escape(name))
-        cells = [escape(f.indicator), value, where] if head[0] == "指标" else [where, value, escape(f.measure) or "—"]
+        if by_page:
+            if place != home:
+                home = place
+                rows.append(f'<tr><th colspan="2" scope="colgroup">{anchor(page_path, place, escape(name))}</th></tr>')
+            cells = [value, escape(f.measure) or "—"]
+        else:
+            cells = [escape(f.indicator), value, anchor(page_path, place, escape(name))]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    return html_block(f'<div class="figures-table">\n<table>\n<thead>\n{rows[0]}\n</thead>\n<tbody>\n' + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>")
+    head_row = "<tr>" + "".join(f"<th>{h}</th>" for h in columns) + "</tr>"
+    return html_block(f'<div class="figures-table">\n<table>\n<thead>\n{head_row}\n</thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
 
 
 BOX_ROWS = 6  # rows a section's 数读 box shows before 展开: the text starts on a phone's first screen
@@ -362,37 +405,79 @@ def place_and_year(document: Document) -> dict:
     return {"place": document.place_name or document.place, "year": document.year}
 
 
-def home_page(documents: list[Document]) -> Page:
-    """With one document the home page is its overview; with more, a list of them."""
+# Reports the home page lists row by row (newest years first); the older years
+# beyond them are listed by place, each year's table on a page of its own
+# (reports/<year>/), so the home page stays small however large the archive.
+HOME_ROWS = 100
+REPORTS = "reports"
+
+
+def home_pages(documents: list[Document]) -> list[Page]:
+    """With one document the home page is its overview; with more, an index of them."""
     if len(documents) == 1:
         only = documents[0]
         overview = overview_page(only, prefix=f"{only.slug}/", search=False)
-        return Page("index.md", overview.content)
+        return [Page("index.md", overview.content)]
     meta = {"title": SITE_NAME, "description": "政府工作报告逐条阅读：按政策主题切分、可搜索、可按标签浏览。"}
-    years = sorted({d.year for d in documents if d.year}, reverse=True)
-    span = f"{years[-1]}—{years[0]}年" if len(years) > 1 else (f"{years[0]}年" if years else "")
+    years = sorted({d.year for d in documents if d.year}, reverse=True) + ([""] if any(not d.year for d in documents) else [])
+    named = [y for y in years if y]
+    span = f"{named[-1]}—{named[0]}年" if len(named) > 1 else (f"{named[0]}年" if named else "")
     places = {d.place_name or d.place for d in documents if d.place_name or d.place}
     body = [
         f"# {SITE_NAME}",
         f"本站收录{span}{len(places)}个地方的{len(documents)}份政府工作报告及相关报道，每份按政策条目分页。"
         "用页面顶部的搜索框可搜全部报告（可按年份、地区或报告筛选）；[目标对比](compare/index.md)把各地的主要预期目标并排列出。",
     ]
-    for year in years + ([""] if any(not d.year for d in documents) else []):
+    pages, room = [], HOME_ROWS
+    for year in years:
+        of_year = [d for d in documents if d.year == year]
         body.append(f"## {year}年" if year else "## 未注明年份")
-        rows = ["<tr><th>地区</th><th>层级</th><th>报告</th><th>日期</th><th>报告人</th><th>条目</th></tr>"]
-        for province, of_province in provinces([d for d in documents if d.year == year]):
-            rows.append(f'<tr class="home-group"><th colspan="6">{escape(province)}</th></tr>' if province else "")
-            for document in of_province:
-                rows.append(
-                    f'<tr><td>{escape(document.place_name or document.place or "—")}</td>'
-                    f"<td>{escape(document.level or '—')}</td>"
-                    f'<td>{anchor("index.md", f"{document.slug}/index.md", escape(document.title))}</td>'
-                    f"<td>{escape(chinese_date(document.delivered or document.published or document.date))}</td>"
-                    f"<td>{escape(document.speaker or '—')}</td><td>{len(document.sections)}</td></tr>"
-                )
-        body.append(html_block('<div class="home-index">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
-                               + "\n".join(row for row in rows[1:] if row) + "\n</tbody>\n</table>\n</div>"))
-    return page("index.md", meta, body)
+        if len(of_year) <= room:
+            room -= len(of_year)
+            body.append(report_table(of_year, "index.md"))
+            continue
+        room = 0  # older years are listed by place too, so the years stay in order
+        path = f"{REPORTS}/{year or 'nianfen'}.md"
+        body.append(report_links(of_year, "index.md"))
+        body.append(f"[{len(of_year)}份报告的日期、报告人和条目数]({path})")
+        title = f"{year}年的报告" if year else "未注明年份的报告"
+        pages.append(page(path, {"title": title, "description": f"{title}：地区、层级、日期、报告人和条目数。", "search": {"exclude": True}},
+                          [f"# {title}", report_table(of_year, path)]))
+    return [page("index.md", meta, body), *pages]
+
+
+def report_table(documents: list[Document], page_path: str) -> str:
+    """Reports as rows — place, level, report, date, speaker, items — grouped by province."""
+    rows = ["<tr><th>地区</th><th>层级</th><th>报告</th><th>日期</th><th>报告人</th><th>条目</th></tr>"]
+    for province, of_province in provinces(documents):
+        # A group's name row, unless its only report is the province's own.
+        if province and [d.place_name for d in of_province] != [province]:
+            rows.append(f'<tr class="home-group"><th colspan="6">{escape(province)}</th></tr>')
+        for document in of_province:
+            rows.append(
+                f'<tr><td>{escape(document.place_name or document.place or "—")}</td>'
+                f"<td>{escape(document.level or '—')}</td>"
+                f'<td>{anchor(page_path, f"{document.slug}/index.md", escape(document.title))}</td>'
+                f"<td>{escape(chinese_date(document.delivered or document.published or document.date))}</td>"
+                f"<td>{escape(document.speaker or '—')}</td><td>{len(document.sections)}</td></tr>"
+            )
+    return html_block('<div class="home-index">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
+                      + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>")
+
+
+def report_links(documents: list[Document], page_path: str) -> str:
+    """Reports as links by province, each named by its place (its title when a place has two)."""
+    names = [d.place_name or d.title for d in documents]
+    items = []
+    for province, of_province in provinces(documents):
+        links = []
+        for document in of_province:
+            name = document.place_name or document.title
+            label = name if names.count(name) == 1 else document.title
+            links.append(anchor(page_path, f"{document.slug}/index.md", escape(label)))
+        head = f"<strong>{escape(province)}</strong>：" if province and [d.place_name for d in of_province] != [province] else ""
+        items.append(f"<li>{head}{' · '.join(links)}</li>")
+    return html_block('<ul class="home-places">\n' + "\n".join(items) + "\n</ul>")
 
 
 def provinces(documents: list[Document]) -> list[tuple[str, list[Document]]]:
@@ -464,10 +549,10 @@ def compare_page(targets: list, years: list[str], year: str | None = None) -> Pa
             name = document.place_name or document.title
             if places_seen.count(name) > 1:  # several texts on one place's report (news, explainers)
                 name = f"{name}（{document.title}）"
-            row = [f'<td data-value="{escape(name)}">{anchor(path, f"{document.slug}/index.md", escape(name))}</td>']
+            row = [f'<td>{anchor(path, f"{document.slug}/index.md", escape(name))}</td>']
             for indicator in indicators:
                 target = cells.get((document.slug, indicator))
-                row.append(f'<td data-value="{target.figure.low:g}">{target_link(path, target)}</td>' if target else '<td data-value="">—</td>')
+                row.append(f'<td data-value="{target.figure.low:g}">{target_link(path, target)}</td>' if target else "<td>—</td>")
             rows.append("<tr>" + "".join(row) + "</tr>")
         body.append(html_block('<div class="compare-table sortable">\n<table>\n<thead>\n' + rows[0]
                                + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
@@ -526,8 +611,8 @@ def place_compare_page(place: str, slug: str, found: list) -> Page:
 
 
 def target_link(page_path: str, target) -> str:
-    return (f'<a href="{escape(href(page_path, target.page))}#{escape(target.fragment)}">'
-            f"<strong>{escape(target.figure.text)}</strong></a>")
+    # Bold by the stylesheet (.compare-table td a): a year's table has hundreds of cells.
+    return f'<a href="{escape(href(page_path, target.page))}#{escape(target.fragment)}">{escape(target.figure.text)}</a>'
 
 
 # Tag kinds as the tag index groups them; enrich names the kinds.
@@ -563,8 +648,17 @@ def tags_of_kind(kind: str, kinds: dict[str, str], sections: dict[str, list]) ->
     return sorted((tag for tag, k in kinds.items() if k == kind), key=lambda t: (-len(sections[t]), t))
 
 
+# Sections of several reports beyond which tags and names are listed per report:
+# one listing of every tag's pages grows with the archive's square.
+LISTING_SECTIONS = 60
+
+
 def is_archive(documents: list[Document]) -> bool:
-    return any(group.titles for group in archive_groups(documents))
+    """Whether each report lists its own tags and names (an archive): when the
+    navigation groups the reports, or when several reports have many sections."""
+    if any(group.titles for group in archive_groups(documents)):
+        return True
+    return len(documents) > 1 and sum(len(d.sections) for d in documents) > LISTING_SECTIONS
 
 
 def tags_page(documents: list[Document], prefix: str = "") -> Page:
@@ -738,7 +832,11 @@ def related_block(document: Document, section: Section, page_path: str) -> str:
     return "## 相关政策 { .related }\n\n" + html_block('<ul class="related">\n' + "\n".join(items) + "\n</ul>")
 
 
-def about_page(documents: list[Document]) -> Page:
+# Reports whose sources 关于 lists itself; beyond, one page of sources per year.
+ABOUT_SOURCES = 30
+
+
+def about_pages(documents: list[Document]) -> list[Page]:
     # Not searched: a list of every source, as long as the archive, that no query is for.
     meta = {"title": "关于", "description": "本站内容的来源与版权说明。", "search": {"exclude": True}}
     body = [
@@ -747,23 +845,40 @@ def about_page(documents: list[Document]) -> Page:
         "正文逐字取自下列来源，版权归原作者和原发媒体所有；每页页脚都注明出处。",
         "## 来源",
     ]
-    for document in documents:
-        source = f"[{text(document.source_url)}](<{document.source_url}>)" if web_address(document.source_url) else text(document.source_url)
-        rows = [
-            ("报告", f"[{text(document.title)}]({document.slug}/index.md)"),
-            ("地区", text(document.place_name)),
-            ("作报告", text(document.speaker)),
-            ("报告日期", chinese_date(document.delivered) if document.delivered else ""),
-            ("发布", text(document.outlet)),
-            ("发布时间", chinese_date(document.published or document.date) if (document.published or document.date) else ""),
-            ("采写", text(document.footer.reporter)),
-            ("编辑", text(document.footer.editor)),
-            ("原文", source),
-            ("版权声明", text(document.footer.copyright)),
-            ("授权联系", text(document.footer.contact)),
-        ]
-        body.append("\n".join(f"- {label}：{value}" for label, value in rows if value))
-    return page("about.md", meta, body)
+    if len(documents) <= ABOUT_SOURCES:
+        body += [source_entry(document, "about.md") for document in documents]
+        return [page("about.md", meta, body)]
+    years = sorted({d.year for d in documents}, key=lambda y: y or "0", reverse=True)
+    pages, links = [], []
+    for year in years:
+        of_year = [d for d in documents if d.year == year]
+        path = f"about/{year or 'nianfen'}.md"
+        title = f"{year}年报告的来源" if year else "未注明年份的报告的来源"
+        links.append(f"- [{year + '年' if year else '未注明年份'}]({path})：{len(of_year)}份")
+        sources = {"title": title, "description": f"{title}与版权说明。", "search": {"exclude": True}}
+        pages.append(page(path, sources, [f"# {title}", *(source_entry(d, path) for d in of_year)]))
+    body.append("各年报告的出处、发布媒体和原文链接：\n\n" + "\n".join(links))
+    return [page("about.md", meta, body), *pages]
+
+
+def source_entry(document: Document, page_path: str) -> str:
+    """Where a report comes from, as a list: title, place, speaker, dates, outlet, original, rights."""
+    source = f"[{text(document.source_url)}](<{document.source_url}>)" if web_address(document.source_url) else text(document.source_url)
+    report = posixpath.relpath(f"{document.slug}/index.md", posixpath.dirname(page_path) or ".")
+    rows = [
+        ("报告", f"[{text(document.title)}]({report})"),
+        ("地区", text(document.place_name)),
+        ("作报告", text(document.speaker)),
+        ("报告日期", chinese_date(document.delivered) if document.delivered else ""),
+        ("发布", text(document.outlet)),
+        ("发布时间", chinese_date(document.published or document.date) if (document.published or document.date) else ""),
+        ("采写", text(document.footer.reporter)),
+        ("编辑", text(document.footer.editor)),
+        ("原文", source),
+        ("版权声明", text(document.footer.copyright)),
+        ("授权联系", text(document.footer.contact)),
+    ]
+    return "\n".join(f"- {label}：{value}" for label, value in rows if value)
 
 
 # --- pieces ------------------------------------------------------------------------

@@ -38,6 +38,9 @@ def test_quick_bench_reports_every_figure(tmp_path):
 
     rows = figures["scaling"]
     assert [row["seeds"] for row in rows] == [1, 10]
+    archive = figures["archive"]
+    assert archive["seeds"] == 20 and archive["official"] == 12 and archive["make_site_s"] > 0 and 0 < archive["ours_share"] < 1
+    assert archive["largest_page"][0] <= 60_000 and not archive["pages_over_limit"] and archive["largest_full_text"][0] > 60_000
     for row in rows:
         for key in ("build_py_cold_s", "build_py_s", "mkdocs_build_s", "stock_mkdocs_build_s", "total_s", "section_page_max_bytes",
                     "search_index_bytes", "search_index_gzip_bytes", "site_bytes", "pages"):

@@ -122,6 +122,16 @@ def test_web_chrome_is_dropped_and_recorded():
     assert {d.rule for d in city.dropped} == {"page metadata", "photo caption"}
 
 
+def test_breadcrumbs_without_a_lead_are_chrome_not_the_title(tmp_path):
+    # Copied from a page whose trail has no 您的位置：, one crumb per line.
+    seed = tmp_path / "trail.txt"
+    seed.write_text("首页\n>\n政务公开\n>\n政府工作报告\n政府工作报告\n——2026年1月20日在江西省第十四届人民代表大会第五次会议上\n"
+                    "江西省省长　王某\n各位代表：\n一、2025年工作回顾\n过去一年，全省经济持续回升向好。\n", encoding="utf-8")
+    document = parse(read_seed(seed, seed.name))
+    assert [(d.text, d.rule) for d in document.dropped][:5] == [("首页", "breadcrumb"), (">", "breadcrumb"), ("政务公开", "breadcrumb"), (">", "breadcrumb"), ("政府工作报告", "breadcrumb")]
+    assert document.title == "2026年江西省政府工作报告"
+
+
 def test_unnumbered_parts_of_a_city_report():
     document = read("official_city.txt")
     work = "2026年重点工作"

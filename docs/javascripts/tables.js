@@ -21,11 +21,17 @@
     var body = table.tBodies[0]
     var rows = Array.prototype.slice.call(body.rows)
     rows.sort(function (a, b) {
-      var x = a.cells[column].getAttribute("data-value") || "", y = b.cells[column].getAttribute("data-value") || ""
+      var x = value(a.cells[column], column), y = value(b.cells[column], column)
       var order = column === 0 ? collator.compare(x, y)
         : (x === "") - (y === "") || parseFloat(y) - parseFloat(x)
       return column === 0 ? (descending ? order : -order) : (descending ? order : -order)
     })
     rows.forEach(function (row) { body.appendChild(row) })
   })
+
+  // A target's cell carries its value (data-value); the first column sorts by its text; no target sorts last.
+  function value(cell, column) {
+    var given = cell.getAttribute("data-value")
+    return given !== null ? given : column === 0 ? cell.textContent.trim() : ""
+  }
 })()

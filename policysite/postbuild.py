@@ -1,0 +1,83 @@
+"""Post-build: what is done to the built site, whichever renderer built it.
+
+    python -m policysite.postbuild [--docs docs] [--site site] [--site-url URL]
+
+- compact: whitespace between tags collapsed. Material's templates indent
+  every navigation item by dozens of spaces; at an archive's size that is a
+  third of a page's bytes. Runs of blank space become one line break, which
+  HTML renders exactly as before (no element of ours or Material's keeps
+  white space but <pre> and <textarea>, left as they are);
+- search: the Pagefind index over the built pages (policysite.search);
+- robots.txt naming the sitemap, when the site's address is known.
+
+The MkDocs hook compacts each page as MkDocs writes it and calls `finish`
+after the build; another renderer's output gets the same with this command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from policysite import search
+
+# Elements whose white space is content.
+VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+BLANK_RUN = re.compile(r"[ \t\r]*\n\s*")
+
+
+def compact_html(markup: str) -> str:
+    """The page with every run of blank space that holds a line break cut to one line break."""
+    pieces, position = [], 0
+    for verbatim in VERBATIM.finditer(markup):
+        pieces.append(BLANK_RUN.sub("\n", markup[position : verbatim.start()]))
+        pieces.append(verbatim.group(0))
+        position = verbatim.end()
+    pieces.append(BLANK_RUN.sub("\n", markup[position:]))
+    return "".join(pieces)
+
+
+def compact_site(site_dir: Path) -> int:
+    """Compact every HTML page of a built site in place; how many changed."""
+    changed = 0
+    for path in sorted(site_dir.rglob("*.html")):
+        markup = path.read_text(encoding="utf-8")
+        compacted = compact_html(markup)
+        if compacted != markup:
+            path.write_text(compacted, encoding="utf-8")
+            changed += 1
+    return changed
+
+
+def finish(docs_dir: Path, site_dir: Path, site_url: str = "", page_meta: dict | None = None) -> None:
+    """What every build ends with: the search index, then robots.txt."""
+    search.index_site(docs_dir, site_dir, page_meta)
+    if site_url:
+        # Crawlers find the sitemap from robots.txt.
+        robots = f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+        (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m policysite.postbuild", description="Finish a built site: compact pages, index search, write robots.txt")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the generated pages the site was built from (default: docs/)")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
+    parser.add_argument("--site-url", default="", help="the site's address, for robots.txt")
+    args = parser.parse_args(argv)
+    for folder in (args.docs, args.site):
+        if not folder.is_dir():
+            print(f"{folder}: no such folder", file=sys.stderr)
+            return 2
+    compact_site(args.site)
+    try:
+        finish(args.docs, args.site, args.site_url)
+    except search.SearchUnavailable as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

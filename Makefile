@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site pages test bench bench-quick lighthouse chromium clean
+.PHONY: serve site site-zensical pages test bench bench-quick lighthouse chromium clean
 
 # `make serve PORT=8001` serves on another port; Ctrl-C stops the server.
 PORT ?= 8000
@@ -19,6 +19,10 @@ serve: $(VENV)/.site
 site: $(VENV)/.site
 	@[ -n "$$SITE_URL" ] || echo "warning: SITE_URL is not set: canonical links, sitemap.xml and robots.txt point at http://127.0.0.1:8000/; deploy with SITE_URL=https://your.host/path/ make site"
 	$(BIN)/mkdocs build --strict
+
+# The same site rendered by Zensical (policysite/zensical.py), into site-zensical/.
+site-zensical: $(VENV)/.site
+	$(BIN)/python -m policysite.zensical
 
 pages: $(VENV)/.site
 	$(BIN)/python build.py

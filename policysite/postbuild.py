@@ -1,17 +1,21 @@
 """Post-build: what is done to the built site, whichever renderer built it.
 
-    python -m policysite.postbuild [--docs docs] [--site site] [--site-url URL]
+    python -m policysite.postbuild [--docs docs] [--site site] [--site-url URL] [--typeset] [--no-search]
 
 - compact: whitespace between tags collapsed. Material's templates indent
   every navigation item by dozens of spaces; at an archive's size that is a
   third of a page's bytes. Runs of blank space become one line break, which
   HTML renders exactly as before (no element of ours or Material's keeps
   white space but <pre> and <textarea>, left as they are);
-- search: the Pagefind index over the built pages (policysite.search);
+- typeset (--typeset): full-width punctuation in every page's text, for a
+  renderer that did not restore it while rendering (the MkDocs hook does);
+- search: the Pagefind index over the built pages and the worker Material's
+  search UI talks to (policysite.search); --no-search keeps the renderer's own;
 - robots.txt naming the sitemap, when the site's address is known.
 
 The MkDocs hook compacts each page as MkDocs writes it and calls `finish`
-after the build; another renderer's output gets the same with this command.
+after the build; policysite.zensical runs typeset, compact and robots.txt
+over Zensical's output, whose search UI is its own.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import re
 import sys
 from pathlib import Path
 
-from policysite import search
+from policysite import search, typography
 
 # Elements whose white space is content.
 VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -51,13 +55,30 @@ def compact_site(site_dir: Path) -> int:
     return changed
 
 
-def finish(docs_dir: Path, site_dir: Path, site_url: str = "", page_meta: dict | None = None) -> None:
-    """What every build ends with: the search index, then robots.txt."""
-    search.index_site(docs_dir, site_dir, page_meta)
+def typeset_site(site_dir: Path) -> int:
+    """Full-width punctuation in the text of every page (policysite.typography),
+    for a renderer that did not restore it while rendering; how many changed."""
+    changed = 0
+    for path in sorted(site_dir.rglob("*.html")):
+        markup = path.read_text(encoding="utf-8")
+        typeset = typography.fullwidth_html(markup)
+        if typeset != markup:
+            path.write_text(typeset, encoding="utf-8")
+            changed += 1
+    return changed
+
+
+def robots(site_dir: Path, site_url: str) -> None:
+    """robots.txt naming the sitemap, when the site's address is known."""
     if site_url:
-        # Crawlers find the sitemap from robots.txt.
-        robots = f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
-        (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
+        text = f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+        (site_dir / "robots.txt").write_text(text, encoding="utf-8")
+
+
+def finish(docs_dir: Path, site_dir: Path, site_url: str = "", page_meta: dict | None = None) -> None:
+    """What every MkDocs build ends with: the search index, then robots.txt."""
+    search.index_site(docs_dir, site_dir, page_meta)
+    robots(site_dir, site_url)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,12 +86,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the generated pages the site was built from (default: docs/)")
     parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
     parser.add_argument("--site-url", default="", help="the site's address, for robots.txt")
+    parser.add_argument("--typeset", action="store_true", help="also restore full-width punctuation (for a renderer that did not)")
+    parser.add_argument("--no-search", action="store_true", help="leave the renderer's own search as it is")
     args = parser.parse_args(argv)
     for folder in (args.docs, args.site):
         if not folder.is_dir():
             print(f"{folder}: no such folder", file=sys.stderr)
             return 2
+    if args.typeset:
+        typeset_site(args.site)
     compact_site(args.site)
+    if args.no_search:
+        robots(args.site, args.site_url)
+        return 0
     try:
         finish(args.docs, args.site, args.site_url)
     except search.SearchUnavailable as error:

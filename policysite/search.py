@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import os
 import re
 import shutil
@@ -91,6 +92,28 @@ def index_site(docs_dir: Path, site_dir: Path, meta: dict[str, dict] | None = No
     asyncio.run(write_pagefind(records, site_dir / "pagefind"))
     stats.words = write_words(records, site_dir / "search" / "words")
     install_worker(site_dir)
+    return stats
+
+
+def index_for_zensical(docs_dir: Path, site_dir: Path) -> IndexStats:
+    """Zensical's own search index (search.json) rewritten from the same records
+    as Pagefind's: a page per item, its text without what is not the page's
+    (cards, bylines, 相关政策), named by its report, with full-width punctuation.
+    Zensical's worker cuts Chinese itself (Intl.Segmenter), so the text stays uncut."""
+    index = site_dir / "search.json"
+    if not index.is_file():
+        raise SearchUnavailable(f"{index}: not found (is this a site Zensical built?)")
+    data = json.loads(index.read_text(encoding="utf-8"))
+    records, stats = collect(docs_dir, site_dir)
+    data["items"] = [
+        {
+            "location": record.url, "level": 1, "title": record.title,
+            "text": "".join(f"<p>{html.escape(text, quote=False)}</p>" for tag, text in record.blocks if tag != "h1"),
+            "path": [record.report] if record.report else [], "tags": [],
+        }
+        for record in records
+    ]
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return stats
 
 
@@ -176,7 +199,7 @@ SKIPPED = {"script", "style", "svg", "nav", "template", "button", "form"}
 # sections in other reports, the source-file footer.
 SKIPPED_CLASSES = {"headerlink", "byline", "related", "md-source-file"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"}
-TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^>]*)>|<![^>]*>|([^<]+)")
+TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^>]*)>|<!--.*?-->|<![^>]*>|<|([^<]+)", re.S)
 CLASS = re.compile(r'\bclass="([^"]*)"')
 
 
@@ -207,6 +230,8 @@ def read_article(page: str) -> tuple[str, list[tuple[str, str]]]:
         if text is not None:
             if not skipping:
                 current.append(text)
+            continue
+        if tag is None:  # a comment, a doctype, a stray "<"
             continue
         tag = tag.lower()
         if tag in VOID or attributes.endswith("/"):

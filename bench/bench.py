@@ -23,6 +23,9 @@ bench/results/bench.json (or --json PATH). Times are medians of --runs runs.
   full texts of about 20,000 characters and news summaries, bench/official.py):
   `make site` time, our stage's share, the largest page but a 全文 and any
   page over 60 KB;
+- renderers (full: 1, 100, 300 reports; quick: 1, 10): `mkdocs build` beside
+  `python -m policysite.zensical` on the same written pages; at the largest,
+  a seed edit → served page under `mkdocs serve`;
 - search (full mode; quick mode at 10 seeds): at 100 and 300 seeds, in
   headless Chromium from the home page, the reader queries of
   tests/test_search.py: how many find their section in the top 5, bytes
@@ -86,6 +89,7 @@ def main() -> int:
         results["scaling"] = scaling(scratch, counts, args.runs, stock_runs=args.runs if args.quick else 1)
         results["search"] = search_at_scale(scratch, [10] if args.quick else [n for n in counts if n >= 100])
         results["archive"] = mixed_archive(scratch, 20 if args.quick else 300)
+        results["renderers"] = renderers(scratch, [1, 10] if args.quick else [1, 100, 300], args.runs)
     report(results)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -194,14 +198,17 @@ def serve_latency(folder: Path, runs: int) -> dict:
         [PYTHON, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"], cwd=folder, env=ENV,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    seed = next((folder / "seeds").glob("*.txt"))
+    seed = sorted((folder / "seeds").glob("*.txt"))[0]
     original = seed.read_text(encoding="utf-8")
     url = f"http://127.0.0.1:{port}/"
     latencies = []
     try:
-        wait_for(url, "</html>", timeout=120)
-        first_section = re.search(r'href="([^"]+/)"[^>]*>\s*<strong>', fetch(url))
-        page = url + (first_section[1] if first_section else "")
+        wait_for(url, "</html>", timeout=900)
+        # A section page of the seed that is edited (the manifest says which pages are its).
+        owned = json.loads((folder / "docs" / ".generated.json").read_text(encoding="utf-8"))["files"]
+        sections = sorted(path for path, owner in owned.items() if owner == seed.name and path.endswith(".md")
+                          and path.count("/") == 1 and path.rsplit("/", 1)[1] not in ("index.md", "quanwen.md", "shudu.md", "tags.md", "entities.md"))
+        page = url + sections[0][: -len(".md")] + "/"
         # Eight Chinese characters of the page's text: the seed has them as they are.
         paragraph = re.search(r"<p>[^<]*?([\u4e00-\u9fff]{8})[^<]{20,}</p>", fetch(page))[1]
         for run in range(runs):
@@ -209,7 +216,7 @@ def serve_latency(folder: Path, runs: int) -> dict:
             time.sleep(1.5)  # let the previous rebuild settle
             start = time.perf_counter()
             seed.write_text(original.replace(paragraph, paragraph + marker, 1), encoding="utf-8")
-            wait_for(page, marker, timeout=120)
+            wait_for(page, marker, timeout=900)
             latencies.append(time.perf_counter() - start)
     finally:
         seed.write_text(original, encoding="utf-8")
@@ -370,6 +377,31 @@ def mixed_archive(scratch: Path, count: int) -> dict:
     return row
 
 
+def renderers(scratch: Path, counts: list[int], runs: int) -> list[dict]:
+    """MkDocs + Material (`mkdocs build`, hook included) beside Zensical
+    (`python -m policysite.zensical`: render and post-build) on the same pages,
+    archives in both shapes; pages written beforehand, so both time rendering.
+    At the largest archive, also a seed edit → served page under `mkdocs serve`."""
+    rows = []
+    for count in counts:
+        folder = copy_project(scratch / f"renderers{count}")
+        if count == 1:
+            (folder / "seeds").mkdir()
+            shutil.copy2(SEED, folder / "seeds" / SEED.name)
+        else:
+            make_mixed_archive(SEED, count, folder / "seeds")
+        timed([PYTHON, "build.py", "-q"], folder)
+        mkdocs = [timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"], folder) for _ in range(runs)]
+        zensical = [timed([PYTHON, "-m", "policysite.zensical"], folder) for _ in range(runs)]
+        row = {"seeds": count, "mkdocs_build_s": median(mkdocs), "zensical_build_s": median(zensical),
+               "pages": sum(1 for _ in (folder / "site-zensical").rglob("index.html"))}
+        if count == counts[-1]:
+            row["serve_edit_to_served_s"] = serve_latency(folder, 1)["edit_to_served_s"]
+        rows.append(row)
+        shutil.rmtree(folder)
+    return rows
+
+
 def search_index_size(site: Path) -> tuple[int, int]:
     """Raw and gzip bytes of everything search serves: Pagefind's bundle and the query words."""
     files = [p for folder in ("pagefind", "search") for p in (site / folder).rglob("*") if p.is_file()]
@@ -504,6 +536,11 @@ def report(r: dict) -> None:
     where = r["scaling"][-1].get("where_the_time_goes", {})
     if where:
         print(f"where the time goes at {r['scaling'][-1]['seeds']} seeds (mkdocs build): " + ", ".join(f"{k} {v:.0%}" for k, v in where.items()))
+    print(f"\n{'reports':>7} {'mkdocs build':>12} {'zensical':>9} {'pages':>6}")
+    for row in r["renderers"]:
+        print(f"{row['seeds']:7} {row['mkdocs_build_s']:12.2f} {row['zensical_build_s']:9.2f} {row['pages']:6}")
+    last = r["renderers"][-1]
+    print(f"mkdocs serve at {last['seeds']} reports: seed saved → page served in {last['serve_edit_to_served_s']:.1f} s")
     a = r["archive"]
     print(f"\narchive of {a['seeds']} reports ({a['official']} official full texts, the rest news): make site {a['make_site_s']:.1f} s, "
           f"ours {a['ours_share']:.0%} of it; {a['pages']} pages; largest but 全文 {a['largest_page'][0]:,} bytes ({a['largest_page'][1]}), "

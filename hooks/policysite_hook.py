@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:
 from policysite import postbuild, search, typography  # noqa: E402
 from policysite.htmlblocks import HtmlBlocks  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
+from policysite.write import hand_written  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policysite")
 
@@ -123,6 +124,12 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
+    # One rebuild per save: the seeds and what in docs/ is written by hand are
+    # watched; the pages the pre-build writes into docs/ are not (their writing
+    # during a build would start a second one).
+    server.unwatch(config.docs_dir)
+    for entry in hand_written(Path(config.docs_dir)):
+        server.watch(str(entry))
     server.watch(str(seeds_dir(config)))
     return server
 

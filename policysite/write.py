@@ -88,6 +88,16 @@ def site_data(
     }
 
 
+def hand_written(out_dir: Path) -> list[Path]:
+    """The top-level entries of `out_dir` that hold nothing the pipeline writes:
+    stylesheets, scripts, images, pages written by hand. A live preview watches
+    these and the seeds, not the generated pages, whose writing would rebuild
+    the site a second time after every save."""
+    generated = set(load_manifest(out_dir).get("files", {}))
+    tops = {path.split("/", 1)[0] for path in generated}
+    return sorted(entry for entry in out_dir.iterdir() if entry.name not in tops and not entry.name.startswith("."))
+
+
 def read_record(out_dir: Path) -> dict:
     """The last build's record in the manifest: inputs, outputs and site data."""
     data = load_manifest(out_dir)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -46,14 +47,33 @@ class Target:
         }
 
 
-def first_targets(figures: list[Figure]) -> list[Figure]:
-    """The first target given for each main indicator, in the report's order."""
-    seen, found = set(), []
+# Words before a figure that make it a goal for several years, not the year's
+# own target: 年均增长 or “十五五”时期 in its clause, 到2030年 anywhere before it
+# ("2026年是“十五五”开局之年，主要预期目标是：……" stays the year's).
+PERIOD_CLAUSE = re.compile(r"年均|年平均|期间|时期|十[一二三四五六]五")
+FUTURE_YEAR = re.compile(r"[到至](20\d\d)年")
+
+
+def first_targets(figures: list[Figure], year: str = "") -> list[Figure]:
+    """The first target given for each main indicator, in the report's order:
+    the year's own target where the report gives one, before a plan period's."""
+    annual: dict[str, Figure] = {}
+    period: dict[str, Figure] = {}
     for figure in figures:
-        if figure.role == "target" and figure.indicator and figure.indicator not in seen:
-            seen.add(figure.indicator)
-            found.append(figure)
-    return found
+        if figure.role != "target" or not figure.indicator:
+            continue
+        kept = period if spans_years(figure, year) else annual
+        kept.setdefault(figure.indicator, figure)
+    chosen = {**period, **annual}
+    return [f for f in figures if chosen.get(f.indicator) is f]
+
+
+def spans_years(figure: Figure, year: str) -> bool:
+    before = figure.sentence[: max(0, figure.sentence.find(figure.text))]
+    clause = re.split(r"[，,：:]", before)[-1]
+    if PERIOD_CLAUSE.search(clause):
+        return True
+    return any(year and int(found) > int(year) for found in FUTURE_YEAR.findall(before))
 
 
 def main_targets(document: Document, locate) -> list[Target]:
@@ -61,7 +81,7 @@ def main_targets(document: Document, locate) -> list[Target]:
 
     `locate(document, figure)` → (page, fragment) where the figure's sentence is.
     """
-    found = [Target(document, figure, *locate(document, figure)) for figure in first_targets(document.figures)]
+    found = [Target(document, figure, *locate(document, figure)) for figure in first_targets(document.figures, document.year)]
     return sorted(found, key=lambda t: ORDER.get(t.indicator, len(ORDER)))
 
 

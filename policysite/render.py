@@ -221,7 +221,7 @@ def figures_pages(document: Document) -> list[Page]:
     baselines apart; each figure links to its sentence. Continued on further
     pages (shudu-2/, shudu-3/ …) past FIGURES_PER_PAGE figures."""
     targets = [f for f in document.figures if f.role == "target"]
-    main = compare.first_targets(targets)
+    main = compare.first_targets(targets, document.year)
     others = [f for f in targets if f not in main]
     done = [f for f in document.figures if f.role != "target"]
     results_note = "上一年或上一个规划期已经完成的数字,以及“从……提高到……”“较……”中作比较的基数,不是本报告的目标。"

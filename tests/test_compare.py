@@ -69,3 +69,20 @@ def test_several_years_get_a_page_each_from_the_overview(site):
     assert 'href="2026/"' in overview and 'href="2025/"' in overview
     year = (site / "compare" / "2025" / "index.html").read_text(encoding="utf-8")
     assert "5%左右" in year and "4.5%左右" not in year.split("<article", 1)[1]
+
+
+def test_the_years_own_target_comes_before_a_plan_periods():
+    # A report opening a five-year plan states the plan's goals before the year's.
+    from policysite.compare import first_targets
+    from policysite.figures import sentence_figures
+
+    sentences = [
+        "“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5.5%左右。",
+        "到2030年，全省地区生产总值增长5%以上，城镇新增就业累计300万人。",
+        "2026年是“十五五”开局之年，主要预期目标是：地区生产总值增长5%—5.5%；城镇新增就业60万人以上。",
+    ]
+    figures = [f for line, s in enumerate(sentences, 1) for f in sentence_figures(s, 1, line, "target", "2026")]
+    assert [(f.indicator, f.text) for f in first_targets(figures, "2026")] == [
+        ("地区生产总值增长", "5%—5.5%"), ("城镇新增就业", "60万人以上")]
+    # Without a year's own target, the plan's stands.
+    assert [f.text for f in first_targets(figures[:1], "2026")] == ["5.5%左右"]

@@ -203,8 +203,9 @@ def points(section) -> list[tuple[str, int]]:
 
 
 def figure_dict(figure) -> dict:
-    data = dataclasses.asdict(figure)
-    return {key: data[key] for key in FIGURE_SCHEMA["properties"]}
+    # Its fields are plain values: read them, without asdict's deep copy (a
+    # provincial report has hundreds of figures, an archive hundreds of reports).
+    return {key: getattr(figure, key) for key in FIGURE_SCHEMA["properties"]}
 
 
 def figures_csv(document: Document) -> str:

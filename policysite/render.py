@@ -13,6 +13,7 @@ through `html.escape` and their links through `href()`.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -723,10 +724,12 @@ def chip_order(section: Section) -> list[str]:
     return sorted(section.tags, key=lambda tag: (kind_rank.get(section.kinds.get(tag, "topic"), 3), pinyin_key(tag)))
 
 
+@functools.lru_cache(maxsize=None)
 def pinyin_key(text: str) -> tuple:
+    """Sort key in pinyin order (tags and places recur across an archive's pages: read once)."""
     from pypinyin import lazy_pinyin
 
-    return (lazy_pinyin(text), text)
+    return (tuple(lazy_pinyin(text)), text)
 
 
 def tag_count(tag: str, count: int, href: str) -> str:

@@ -96,15 +96,19 @@ def teach(jieba, terms) -> None:
     if new:  # a new word can change how text is cut
         atoms.cache_clear()
         search_words.cache_clear()
+        tagged_words.cache_clear()
 
 
 def words(text: str) -> list[str]:
     return ready().lcut(text, HMM=False)
 
 
-def tagged_words(text: str) -> list[tuple[str, str]]:
-    """(word, part-of-speech) pairs, e.g. ("白鹅潭", "ns")."""
-    return [(pair.word, pair.flag) for pair in posseg().cut(text, HMM=False)]
+@functools.lru_cache(maxsize=1 << 18)
+def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech) pairs, e.g. ("白鹅潭", "ns"). Remembered: under
+    `mkdocs serve` a save rebuilds the archive, whose other paragraphs are as
+    they were (tagging is most of a build's time)."""
+    return tuple((pair.word, pair.flag) for pair in posseg().cut(text, HMM=False))
 
 
 # --- search --------------------------------------------------------------------

@@ -173,7 +173,7 @@ def overview_page(document: Document, prefix: str = "", search: bool = True) -> 
     body.append(byline(document))
     body += [text(paragraph) for paragraph in document.intro]
     body.append("## 各部分")
-    body.append(section_cards(document, path))
+    body += part_cards(document, path, prefix)
     body.append(f"[阅读全文]({prefix}{FULLTEXT}.md){{ .md-button }} [数读:报告里的数字]({prefix}{FIGURES}.md){{ .md-button }}")
     body.append(credit(document))
     return page(path, meta, body)
@@ -963,6 +963,27 @@ def with_notes(markdown: str, notes) -> str:
         return f'<sup><a class="note-ref" href="{url}">{match.group()}</a></sup>' if url else match.group()
 
     return NOTE_MARKER.sub(link, markdown)
+
+
+def part_cards(document: Document, page_path: str, prefix: str) -> list[str]:
+    """A report's sections as cards, under the part each belongs to (linked to
+    the part's page): a review's （一）… and a plan's （一）… are not one list."""
+    groups: list[tuple[Part | None, list[Section]]] = []
+    for section in document.sections:
+        if groups and groups[-1][0] is section.part:
+            groups[-1][1].append(section)
+        else:
+            groups.append((section.part, [section]))
+    if all(part is None for part, _ in groups):
+        return [section_cards(document, page_path)]
+    blocks = []
+    for index, (part, sections) in enumerate(groups):
+        if part is not None:
+            blocks.append(f"### [{text(part.heading)}]({prefix}{part.slug}.md)")
+        elif index:  # parts without items, appendices: after the parts, as such
+            blocks.append("### 其他部分")
+        blocks.append(section_cards(document, page_path, sections))
+    return blocks
 
 
 def section_cards(document: Document, page_path: str, sections: list[Section] | None = None) -> str:

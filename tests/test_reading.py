@@ -166,7 +166,7 @@ def test_run_in_headings_are_in_the_table_of_contents(base, browser):
     for heading in ("狠抓白鹅潭商务区开发建设", "狠抓海龙围科创区开发建设", "狠抓重大项目建设"):
         assert heading in toc
     tab.locator(".md-sidebar--secondary .md-nav__link", has_text="狠抓重大项目建设").click()
-    assert urllib.parse.unquote(tab.url).endswith("#狠抓重大项目建设")
+    tab.wait_for_url(lambda url: urllib.parse.unquote(url).endswith("#狠抓重大项目建设"), timeout=10_000)
     assert tab.locator("article h2", has_text="狠抓重大项目建设").is_visible()
 
 

@@ -65,7 +65,7 @@ def on_pre_build(config):
     log.info(f"policysite: {report.summary()}")
     if not report.site:  # no seed could be read: MkDocs builds what docs/ has
         return
-    config.nav = fullwidth_titles(report.site["nav"])
+    config.nav = typography.fullwidth_nav(report.site["nav"])
     # Tag → kind, so Material shows each tag with its kind's icon (theme.icon.tag).
     config.extra["tags"] = report.site["tags"]
     # In an archive, tag → anchor on its report's tag page (overrides/partials/tags.html).
@@ -139,15 +139,6 @@ def on_serve(server, config, builder):
 
 def seeds_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "seeds"
-
-
-def fullwidth_titles(items):
-    """The navigation with full-width punctuation in its titles."""
-    if isinstance(items, list):
-        return [fullwidth_titles(item) for item in items]
-    if isinstance(items, dict):
-        return {typography.fullwidth(title): fullwidth_titles(value) for title, value in items.items()}
-    return items
 
 
 # What Material's templates read of each navigation item and of its front matter.

@@ -43,27 +43,19 @@ def compact_html(markup: str) -> str:
     return "".join(pieces)
 
 
-def compact_site(site_dir: Path) -> int:
-    """Compact every HTML page of a built site in place; how many changed."""
+def typeset_and_compact(markup: str) -> str:
+    return compact_html(typography.fullwidth_html(markup))
+
+
+def rewrite_pages(site_dir: Path, transform) -> int:
+    """Every HTML page of a built site through `transform`, in place (written
+    only when it changes); how many changed."""
     changed = 0
     for path in sorted(site_dir.rglob("*.html")):
         markup = path.read_text(encoding="utf-8")
-        compacted = compact_html(markup)
-        if compacted != markup:
-            path.write_text(compacted, encoding="utf-8")
-            changed += 1
-    return changed
-
-
-def typeset_site(site_dir: Path) -> int:
-    """Full-width punctuation in the text of every page (policysite.typography),
-    for a renderer that did not restore it while rendering; how many changed."""
-    changed = 0
-    for path in sorted(site_dir.rglob("*.html")):
-        markup = path.read_text(encoding="utf-8")
-        typeset = typography.fullwidth_html(markup)
-        if typeset != markup:
-            path.write_text(typeset, encoding="utf-8")
+        rewritten = transform(markup)
+        if rewritten != markup:
+            path.write_text(rewritten, encoding="utf-8")
             changed += 1
     return changed
 
@@ -93,9 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         if not folder.is_dir():
             print(f"{folder}: no such folder", file=sys.stderr)
             return 2
-    if args.typeset:
-        typeset_site(args.site)
-    compact_site(args.site)
+    rewrite_pages(args.site, typeset_and_compact if args.typeset else compact_html)
     if args.no_search:
         robots(args.site, args.site_url)
         return 0

@@ -451,8 +451,7 @@ def report_table(documents: list[Document], page_path: str) -> str:
     """Reports as rows — place, level, report, date, speaker, items — grouped by province."""
     rows = ["<tr><th>地区</th><th>层级</th><th>报告</th><th>日期</th><th>报告人</th><th>条目</th></tr>"]
     for province, of_province in provinces(documents):
-        # A group's name row, unless its only report is the province's own.
-        if province and [d.place_name for d in of_province] != [province]:
+        if named_group(province, of_province):
             rows.append(f'<tr class="home-group"><th colspan="6">{escape(province)}</th></tr>')
         for document in of_province:
             rows.append(
@@ -466,6 +465,11 @@ def report_table(documents: list[Document], page_path: str) -> str:
                       + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>")
 
 
+def named_group(province: str, documents: list[Document]) -> bool:
+    """Whether a province's reports are shown under its name: not when its only report is its own."""
+    return bool(province) and [d.place_name for d in documents] != [province]
+
+
 def report_links(documents: list[Document], page_path: str) -> str:
     """Reports as links by province, each named by its place (its title when a place has two)."""
     names = [d.place_name or d.title for d in documents]
@@ -476,7 +480,7 @@ def report_links(documents: list[Document], page_path: str) -> str:
             name = document.place_name or document.title
             label = name if names.count(name) == 1 else document.title
             links.append(anchor(page_path, f"{document.slug}/index.md", escape(label)))
-        head = f"<strong>{escape(province)}</strong>：" if province and [d.place_name for d in of_province] != [province] else ""
+        head = f"<strong>{escape(province)}</strong>：" if named_group(province, of_province) else ""
         items.append(f"<li>{head}{' · '.join(links)}</li>")
     return html_block('<ul class="home-places">\n' + "\n".join(items) + "\n</ul>")
 

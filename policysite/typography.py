@@ -158,3 +158,13 @@ def is_digit(char: str) -> bool:
 
 def has_marks(text: str) -> bool:
     return any(mark in text for mark in FULL_WIDTH)
+
+
+def fullwidth_nav(items):
+    """A navigation (MkDocs' nav: lists of {title: path or items}) with full-width
+    punctuation in its titles, as every renderer shows them."""
+    if isinstance(items, list):
+        return [fullwidth_nav(item) for item in items]
+    if isinstance(items, dict):
+        return {fullwidth(title): fullwidth_nav(value) for title, value in items.items()}
+    return items

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from policysite import postbuild, search
+from policysite import postbuild, search, typography
 from policysite.pipeline import build
 
 CONFIG = ".zensical.yml"
@@ -38,23 +38,12 @@ def write_config(root: Path, site: dict, site_dir: str) -> Path:
     Written only when it changes."""
     extra = {"tags": site.get("tags", {}), "tag_anchors": site.get("anchors", {})}
     # The classic variant: Material's look, which the site's stylesheet is written for.
-    config = {"INHERIT": "mkdocs.yml", "site_dir": site_dir, "theme": {"variant": "classic"}, "nav": fullwidth_nav(site.get("nav", [])), "extra": extra}
+    config = {"INHERIT": "mkdocs.yml", "site_dir": site_dir, "theme": {"variant": "classic"}, "nav": typography.fullwidth_nav(site.get("nav", [])), "extra": extra}
     text = "# Written by policysite.zensical from the seeds: do not edit.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     path = root / CONFIG
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
     return path
-
-
-def fullwidth_nav(items):
-    """The navigation's titles with full-width punctuation, as the MkDocs hook gives them."""
-    from policysite.typography import fullwidth
-
-    if isinstance(items, list):
-        return [fullwidth_nav(item) for item in items]
-    if isinstance(items, dict):
-        return {fullwidth(title): fullwidth_nav(value) for title, value in items.items()}
-    return items
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,8 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         print(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "zensical build failed", file=sys.stderr)
         return 1
     site_dir = root / args.site
-    postbuild.typeset_site(site_dir)
-    postbuild.compact_site(site_dir)
+    postbuild.rewrite_pages(site_dir, postbuild.typeset_and_compact)
     search.index_for_zensical(root / "docs", site_dir)
     site_url = os.environ.get("SITE_URL", "")
     postbuild.robots(site_dir, site_url)

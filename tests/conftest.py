@@ -48,6 +48,15 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
+def built_project(project: Path) -> Path:
+    """The project's pages written and its site built into project/site, both without errors."""
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 def broken_links(site: Path) -> list[str]:
     """Links in the built pages' articles to a page, file or anchor the site does not have."""
     import html

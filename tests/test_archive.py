@@ -10,7 +10,7 @@ import pytest
 
 from browser import chromium, serve
 from test_search import QUERIES, search
-from conftest import ROOT, SEED, broken_links, make_project, mkdocs_build, run_build
+from conftest import ROOT, SEED, broken_links, built_project, make_project
 
 sys.path.insert(0, str(ROOT / "bench"))
 from archive import make_archive  # noqa: E402
@@ -22,10 +22,7 @@ COUNT = 14  # more than one group's worth (groups.MAX_GROUP): 11 districts of 20
 def archive_site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("archive"), seeds={})
     make_archive(SEED, COUNT, project / "seeds")
-    assert run_build(project).returncode == 0
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project
+    return built_project(project)
 
 
 def test_navigation_is_grouped_by_place_then_year(archive_site):

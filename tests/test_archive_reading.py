@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from browser import chromium, serve
-from conftest import ROOT, SEED, broken_links, make_project, mkdocs_build, run_build
+from conftest import ROOT, SEED, broken_links, built_project, make_project
 from test_reading import AXE, DESKTOP, MOBILE
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -25,10 +25,7 @@ COUNT = 10  # six provinces' 2026 reports (bench/official.py) and four districts
 def mixed_site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("mixed"), seeds={})
     make_mixed_archive(SEED, COUNT, project / "seeds")
-    assert run_build(project).returncode == 0
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return project
+    return built_project(project)
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,8 @@ log = logging.getLogger("mkdocs.hooks.policysite")
 
 # What the last pre-build told MkDocs: navigation, tag kinds, search scopes.
 SITE: dict = {}
+# The reports' URL folders (looked up for every page of an archive).
+REPORT_FOLDERS: set[str] = set()
 # Each page's front matter as MkDocs read it (source path → meta), for the search index.
 PAGE_META: dict[str, dict] = {}
 
@@ -58,6 +60,8 @@ def on_pre_build(config):
     report = build(seeds_dir(config), Path(config.docs_dir))
     SITE.clear()
     SITE.update(report.site)
+    REPORT_FOLDERS.clear()
+    REPORT_FOLDERS.update(report.site.get("folders", {}).values())
     for line in report.errors:
         log.error(line)
     for line in report.warnings:
@@ -100,7 +104,7 @@ def on_page_markdown(markdown, page, config, files):
     # (An archive's tags have anchors on those pages.)
     if SITE.get("anchors"):
         report = page.file.src_uri.split("/")[0]
-        if report in SITE["folders"].values():
+        if report in REPORT_FOLDERS:
             page.meta["tag_listing"] = f"{report}/tags/"
     return markdown
 

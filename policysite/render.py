@@ -233,14 +233,15 @@ def figures_pages(document: Document) -> list[Page]:
     chunks: list[list] = [[]]
     room = FIGURES_PER_PAGE
     for heading, note, figures, head in tables:
+        continued = False
         while figures:
             if room == 0:
                 chunks.append([])
                 room = FIGURES_PER_PAGE
             taken, figures = figures[:room], figures[room:]
-            continued = any(h == heading for chunk in chunks for h, *_ in chunk)
             chunks[-1].append((heading + ("(续)" if continued else ""), "" if continued else note, taken, head))
             room -= len(taken)
+            continued = True
     paths = [f"{document.slug}/{FIGURES}.md"] + [f"{document.slug}/{FIGURES}-{n}.md" for n in range(2, len(chunks) + 1)]
     pages = []
     for number, (path, chunk) in enumerate(zip(paths, chunks), 1):
@@ -269,7 +270,7 @@ def figures_pages(document: Document) -> list[Page]:
 
 def pager(path: str, paths: list[str], number: int) -> str:
     """第 2 / 3 页 with links to the others: a page's place in a run of pages."""
-    links = [f"**{n}**" if n == number else f"[{n}]({posixpath.relpath(other, posixpath.dirname(path))})" for n, other in enumerate(paths, 1)]
+    links = [f"**{n}**" if n == number else f"[{n}]({md_link(path, other)})" for n, other in enumerate(paths, 1)]
     return "页码:" + " · ".join(links) + "\n{ .pager }"
 
 
@@ -777,7 +778,7 @@ def entities_page(documents: list[Document], prefix: str = "") -> Page:
             body.append(f"**{text(name)}**\n{{ #{tag_anchor(name)} .entity }}")
             items = []
             for document, section in sections[name]:
-                link = posixpath.relpath(f"{document.slug}/{section.slug}.md", posixpath.dirname(path) or ".")
+                link = md_link(path, f"{document.slug}/{section.slug}.md")
                 for sentence in mentioning(section, name):
                     items.append(f"- {text(sentence)} ([{text(section.heading)}]({link}))")
             # Newest reports first, a bounded number each: an archive names 白鹅潭 every year.
@@ -871,7 +872,7 @@ def about_pages(documents: list[Document]) -> list[Page]:
 def source_entry(document: Document, page_path: str) -> str:
     """Where a report comes from, as a list: title, place, speaker, dates, outlet, original, rights."""
     source = f"[{text(document.source_url)}](<{document.source_url}>)" if web_address(document.source_url) else text(document.source_url)
-    report = posixpath.relpath(f"{document.slug}/index.md", posixpath.dirname(page_path) or ".")
+    report = md_link(page_path, f"{document.slug}/index.md")
     rows = [
         ("报告", f"[{text(document.title)}]({report})"),
         ("地区", text(document.place_name)),
@@ -1089,6 +1090,12 @@ def escape(value: str) -> str:
 def anchor(page_path: str, target: str, label: str) -> str:
     """An HTML link from one page to another (`label` is HTML)."""
     return f'<a href="{escape(href(page_path, target))}">{label}</a>'
+
+
+def md_link(page_path: str, target: str) -> str:
+    """A Markdown link's target from page `page_path` to `target` (both source
+    paths): MkDocs resolves it to the target's URL and checks that it exists."""
+    return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
 
 
 def href(page_path: str, target: str) -> str:

@@ -192,18 +192,25 @@ def sizes(site: Path) -> dict:
 
 
 def serve_latency(folder: Path, runs: int) -> dict:
-    """Seconds from saving an edited seed to `mkdocs serve` serving the new text."""
+    """Seconds from saving an edited seed to `mkdocs serve` serving the new text,
+    and to its search index written again. Each save waits for the server to be
+    ready (the memo filled after the first build) and for the last save's index,
+    as a maintainer reading the page between saves would."""
     port = free_port()
+    log_path = folder / "serve-bench.log"
+    log = open(log_path, "w")
     server = subprocess.Popen(
-        [PYTHON, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"], cwd=folder, env=ENV,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=folder, env=ENV,
+        stdout=log, stderr=subprocess.STDOUT,
     )
     seed = sorted((folder / "seeds").glob("*.txt"))[0]
     original = seed.read_text(encoding="utf-8")
     url = f"http://127.0.0.1:{port}/"
-    latencies = []
+    logged = lambda: log_path.read_text(encoding="utf-8")  # noqa: E731
+    latencies, searchable, rendered = [], [], []
     try:
         wait_for(url, "</html>", timeout=900)
+        wait_until(lambda: "ready for saves" in logged(), timeout=600)
         # A section page of the seed that is edited (the manifest says which pages are its).
         owned = json.loads((folder / "docs" / ".generated.json").read_text(encoding="utf-8"))["files"]
         sections = sorted(path for path, owner in owned.items() if owner == seed.name and path.endswith(".md")
@@ -213,16 +220,21 @@ def serve_latency(folder: Path, runs: int) -> dict:
         paragraph = re.search(r"<p>[^<]*?([\u4e00-\u9fff]{8})[^<]{20,}</p>", fetch(page))[1]
         for run in range(runs):
             marker = f"编辑测试{run}号"
-            time.sleep(1.5)  # let the previous rebuild settle
+            indexed = logged().count("search index written again")
             start = time.perf_counter()
             seed.write_text(original.replace(paragraph, paragraph + marker, 1), encoding="utf-8")
             wait_for(page, marker, timeout=900)
             latencies.append(time.perf_counter() - start)
+            wait_until(lambda: logged().count("search index written again") > indexed, timeout=900)
+            searchable.append(time.perf_counter() - start)
+            rendered.append(int(re.findall(r"(\d+) page\(s\) rendered again", logged())[-1]))
     finally:
         seed.write_text(original, encoding="utf-8")
         server.terminate()
         server.wait(timeout=30)
-    return {"edit_to_served_s": median(latencies), "runs_s": latencies}
+        log.close()
+    return {"edit_to_served_s": median(latencies), "runs_s": latencies, "edit_to_searchable_s": median(searchable),
+            "pages_rendered": rendered, "whole_site_builds": logged().count("building the whole site")}
 
 
 def scaling(scratch: Path, counts: list[int], runs: int, stock_runs: int) -> list[dict]:
@@ -400,7 +412,7 @@ def renderers(scratch: Path, counts: list[int], runs: int) -> list[dict]:
         row = {"seeds": count, "mkdocs_build_s": median(mkdocs), "zensical_build_s": median(zensical),
                "pages": sum(1 for _ in (folder / "site-zensical").rglob("index.html"))}
         if count == counts[-1]:
-            row["serve_edit_to_served_s"] = serve_latency(folder, 1)["edit_to_served_s"]
+            row["serve"] = serve_latency(folder, 3)
         rows.append(row)
         shutil.rmtree(folder)
     return rows
@@ -470,6 +482,14 @@ def raw_and_gzip(path: Path) -> tuple[int, int]:
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode("utf-8")
+
+
+def wait_until(condition, timeout: float) -> None:
+    start = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"not within {timeout} s")
+        time.sleep(0.1)
 
 
 def wait_for(url: str, text: str, timeout: float) -> None:
@@ -544,7 +564,10 @@ def report(r: dict) -> None:
     for row in r["renderers"]:
         print(f"{row['seeds']:7} {row['mkdocs_build_s']:12.2f} {row['zensical_build_s']:9.2f} {row['pages']:6}")
     last = r["renderers"][-1]
-    print(f"mkdocs serve at {last['seeds']} reports: seed saved → page served in {last['serve_edit_to_served_s']:.1f} s")
+    v = last["serve"]
+    print(f"mkdocs serve at {last['seeds']} reports: seed saved → page served in {v['edit_to_served_s']:.2f} s (median; runs "
+          + " / ".join(f"{t:.2f}" for t in v["runs_s"]) + f"), searchable in {v['edit_to_searchable_s']:.1f} s; "
+          f"pages rendered per save {v['pages_rendered']}, whole-site builds {v['whole_site_builds']}")
     a = r["archive"]
     print(f"\narchive of {a['seeds']} reports ({a['official']} official full texts, the rest news): make site {a['make_site_s']:.1f} s, "
           f"ours {a['ours_share']:.0%} of it; {a['pages']} pages; largest but 全文 {a['largest_page'][0]:,} bytes ({a['largest_page'][1]}), "

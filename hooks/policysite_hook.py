@@ -1,7 +1,9 @@
 """MkDocs hook: run the seed pipeline before each build and watch seeds/;
 restore full-width punctuation in what each page shows (policysite.typography);
 compact each page and, after the build, index the built site for search
-(policysite.postbuild, which other renderers run as a command).
+(policysite.postbuild, which other renderers run as a command); under
+`mkdocs serve`, rebuild after a save only the pages it changed
+(policysite.preview).
 
 A thin adapter over policysite.pipeline.build, the same code build.py runs.
 Pages are written only when their bytes change, so the rebuild their writing
@@ -22,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from policysite import postbuild, search, typography  # noqa: E402
+from policysite import postbuild, preview, search, typography  # noqa: E402
 from policysite.htmlblocks import HtmlBlocks  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
 from policysite.write import hand_written  # noqa: E402
@@ -35,6 +37,11 @@ SITE: dict = {}
 REPORT_FOLDERS: set[str] = set()
 # Each page's front matter as MkDocs read it (source path → meta), for the search index.
 PAGE_META: dict[str, dict] = {}
+
+
+def on_startup(command, dirty):
+    if command == "serve":  # saves rebuild only what they changed (policysite.preview)
+        preview.start()
 
 
 def on_config(config):
@@ -57,21 +64,19 @@ def on_config(config):
 
 def on_pre_build(config):
     PAGE_META.clear()
-    report = build(seeds_dir(config), Path(config.docs_dir))
+    report = build(preview.seeds_dir(config), Path(config.docs_dir), memo=preview.memo())
     SITE.clear()
     SITE.update(report.site)
     REPORT_FOLDERS.clear()
     REPORT_FOLDERS.update(report.site.get("folders", {}).values())
-    for line in report.errors:
-        log.error(line)
-    for line in report.warnings:
-        log.warning(line)
-    log.info(f"policysite: {report.summary()}")
+    preview.log_report(report)
     if not report.site:  # no seed could be read: MkDocs builds what docs/ has
         return
     config.nav = typography.fullwidth_nav(report.site["nav"])
-    # Tag → kind, so Material shows each tag with its kind's icon (theme.icon.tag).
-    config.extra["tags"] = report.site["tags"]
+    # Tag → kind, so each tag shows its kind's icon (theme.icon.tag; overrides/partials/tags.html).
+    # Not Material's extra.tags: Material copies that into every page, for search
+    # results that show tags, which ours do not (6 KB a page in an archive).
+    config.extra["tag_kinds"] = report.site["tags"]
     # In an archive, tag → anchor on its report's tag page (overrides/partials/tags.html).
     config.extra["tag_anchors"] = report.site.get("anchors", {})
 
@@ -85,7 +90,15 @@ def on_nav(nav, config, files):
         for name in TEMPLATE_ATTRIBUTES:
             if not hasattr(item, name):
                 setattr(item, name, None)
+    if preview.session():
+        preview.session().laid_out(config, nav=nav)
     return nav
+
+
+def on_env(env, config, files):
+    if preview.session():
+        preview.session().laid_out(config, files=files, env=env)
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -102,7 +115,7 @@ def on_page_markdown(markdown, page, config, files):
             crumb["title"] = typography.fullwidth(crumb["title"])
     # In an archive, a report's pages link their tags to the report's own tag page.
     # (An archive's tags have anchors on those pages.)
-    if SITE.get("anchors"):
+    if config.extra.get("tag_anchors"):
         report = page.file.src_uri.split("/")[0]
         if report in REPORT_FOLDERS:
             page.meta["tag_listing"] = f"{report}/tags/"
@@ -125,6 +138,8 @@ def on_post_build(config):
         postbuild.finish(Path(config.docs_dir), Path(config.site_dir), config.site_url or "", PAGE_META)
     except search.SearchUnavailable as error:
         raise PluginError(str(error)) from None
+    if preview.session():
+        preview.session().built(config, PAGE_META, dict(SITE))
 
 
 def on_serve(server, config, builder):
@@ -134,15 +149,16 @@ def on_serve(server, config, builder):
     server.unwatch(config.docs_dir)
     for entry in hand_written(Path(config.docs_dir)):
         server.watch(str(entry))
-    server.watch(str(seeds_dir(config)))
+    server.watch(str(preview.seeds_dir(config)))
+    if preview.session():  # a save renders the pages it changed, not the whole site
+        preview.session().full_build = builder
+        server.builder = preview.session().rebuild
     return server
 
 
 # -----------------------------------------------------------------------------
 
 
-def seeds_dir(config) -> Path:
-    return Path(config.config_file_path).resolve().parent / "seeds"
 
 
 # What Material's templates read of each navigation item and of its front matter.

@@ -6,6 +6,8 @@ are properties of the corpus, not of one section.
 
 from __future__ import annotations
 
+import functools
+import heapq
 import math
 import re
 from collections import Counter
@@ -97,6 +99,12 @@ def to_slug(text: str, max_words: int = MAX_SLUG_WORDS) -> str:
 
     疫情防控 → yiqing-fangkong; 5G基站 → 5g-jizhan.
     """
+    return pinyin_slug(text, max_words, segment.generation())
+
+
+# Remembered by text and by what jieba knows, as text_candidates.
+@functools.lru_cache(maxsize=1 << 15)
+def pinyin_slug(text: str, max_words: int, dictionary: int) -> str:
     parts = []
     for word in split_compounds(segment.words(text)):
         syllables = lazy_pinyin(word, style=Style.NORMAL, errors=lambda chars: list(chars))
@@ -336,8 +344,15 @@ def candidates(section: Section) -> list[tuple[str, str]]:
     Words of a lead (the subtitle, or the opening sentence of a paragraph such
     as 狠抓白鹅潭商务区开发建设。) say what the section is about: they count twice.
     """
+    return list(text_candidates((section.subtitle, *section.paragraphs), segment.generation()))
+
+
+# Remembered by text and by what jieba knows (a taught word changes the cut):
+# under `mkdocs serve` a save re-tags only the sections it changed.
+@functools.lru_cache(maxsize=1 << 15)
+def text_candidates(paragraphs: tuple[str, ...], dictionary: int) -> tuple[tuple[str, str], ...]:
     found = []
-    for index, paragraph in enumerate([section.subtitle, *section.paragraphs]):
+    for index, paragraph in enumerate(paragraphs):
         lead = re.match(r"[^。!?;]{2,30}[。!?;]", paragraph)
         lead_text = lead.group() if lead else paragraph if index == 0 else ""
         for text in (paragraph, lead_text):
@@ -345,7 +360,7 @@ def candidates(section: Section) -> list[tuple[str, str]]:
             for word, flag in segment.tagged_words(text):
                 if flag in NOUN_TAGS and is_taggable(word) and (kind := tag_kind(word, flag)):
                     found.append((word, kind))
-    return found
+    return tuple(found)
 
 
 def is_taggable(word: str) -> bool:
@@ -430,14 +445,18 @@ def relate(documents: list[Document]) -> None:
                 for other in postings[(pool, tag)]:
                     if other != index:
                         shared_tags.setdefault(other, set()).add(tag)
-        scored = []
-        for other, tags in shared_tags.items():
+        # Best first; among equals, in source order. (Two sections of one pool
+        # have all their tags in its postings: `shared_tags` holds every tag they share.)
+        weights = [(tag, KIND_WEIGHTS[section.kinds.get(tag, TOPIC)]) for tag in section.tags]
+        best = heapq.nsmallest(MAX_RELATED, (
+            (-sum(weight for tag, weight in weights if tag in tags), other) for other, tags in shared_tags.items()
+        ))
+        section.related = []
+        for score, other in best:
             other_document, other_section = everything[other]
-            shared = tuple(tag for tag in section.tags if tag in tags)
-            score = pair_score(section, other_section)
+            shared = tuple(tag for tag in section.tags if tag in shared_tags[other])
             report = "" if other_document is document else report_name(other_document)
-            scored.append((-score, other, Related(other_document.slug, other_section.slug, other_section.heading, shared, score, report)))
-        section.related = [related for _, _, related in sorted(scored)[:MAX_RELATED]]
+            section.related.append(Related(other_document.slug, other_section.slug, other_section.heading, shared, -score, report))
 
 
 def report_name(document: Document) -> str:

@@ -18,6 +18,7 @@ A sentence is read clause by clause:
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 
 from .model import Document
@@ -120,17 +121,33 @@ class Figure:
     item: str = ""          # of a 分别 list: the item this value belongs to
 
 
+# Figures of the reports read lately, by the text they were read from: under
+# `mkdocs serve` a save re-reads only the report it changed.
+REMEMBERED: OrderedDict[tuple, tuple[Figure, ...]] = OrderedDict()
+REMEMBER_REPORTS = 2048
+
+
 def extract(document: Document) -> list[Figure]:
     """Every figure of the intro, the parts' own text and the sections, in article order."""
-    figures: list[Figure] = []
-    year = document.year
     # A part's own text (二、2026年工作安排 … 主要预期目标是：) belongs to no page section: with the intro.
-    blocks = [(0, document.intro, document.intro_lines, "")]
-    blocks += [(0, part.paragraphs, part.paragraph_lines, part.heading) for part in document.parts]
+    blocks = [(0, tuple(document.intro), tuple(document.intro_lines), "")]
+    blocks += [(0, tuple(part.paragraphs), tuple(part.paragraph_lines), part.heading) for part in document.parts]
     blocks += [
-        (position, s.paragraphs, s.paragraph_lines, f"{s.part.heading if s.part else ''} {s.heading}")
+        (position, tuple(s.paragraphs), tuple(s.paragraph_lines), f"{s.part.heading if s.part else ''} {s.heading}")
         for position, s in enumerate(document.sections, 1)
     ]
+    key = (document.year, tuple(blocks))  # everything the figures are read from
+    if key in REMEMBERED:
+        REMEMBERED.move_to_end(key)
+    else:
+        REMEMBERED[key] = tuple(read_blocks(blocks, document.year))
+        if len(REMEMBERED) > REMEMBER_REPORTS:
+            REMEMBERED.popitem(last=False)
+    return list(REMEMBERED[key])
+
+
+def read_blocks(blocks: list[tuple], year: str) -> list[Figure]:
+    figures: list[Figure] = []
     for position, paragraphs, lines, headings in blocks:
         context = stance(headings, year)
         header: list[str] = []

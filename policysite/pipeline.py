@@ -6,11 +6,14 @@ its own.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import segment, write
-from .model import Document, Page
+from .model import Document, Page, Seed
 from .read import SeedError, read_seed
 from .sidecar import read_sidecar
 
@@ -42,12 +45,76 @@ class Report:
         )
 
 
-def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
+class Memo:
+    """What a long-running process (the live preview under `mkdocs serve`)
+    keeps from one build to the next, so that a save re-does only what it
+    changed: each seed's parse, each report's pages, what is on disk.
+
+    Every entry is keyed by everything it was made from, so using one is the
+    same as doing the work again; a build without a memo starts from nothing.
+    (Figures and tag candidates are remembered by their text, in figures.py
+    and enrich.py.)
+    """
+
+    def __init__(self, out_dir: Path | None = None) -> None:
+        self.out_dir = out_dir
+        self.read: dict[Path, Seed] = {}                          # seed file → as last read
+        self.parsed: dict[str, tuple[tuple, bytes]] = {}          # seed → (its key, the pickled Document)
+        self.pages: dict[str, tuple[bytes, list[Page]]] = {}      # seed → (digest of the enriched report, its pages)
+        self.on_disk: dict[str, write.OnDisk] = {}               # page path → as last written or read
+
+    def read_seed(self, path: Path, name: str) -> Seed:
+        """read.read_seed, again only when the file's bytes changed."""
+        seed = self.read.get(path)
+        try:
+            same = seed is not None and seed.name == name and hashlib.sha256(path.read_bytes()).hexdigest() == seed.digest
+        except OSError:
+            same = False  # read_seed says why
+        if not same:
+            seed = self.read[path] = read_seed(path, name)
+        return seed
+
+    def parse(self, seed: Seed) -> Document:
+        """The seed parsed: a fresh Document each time, as enrich changes it."""
+        from .parse import parse
+
+        key = (str(seed.path), seed.digest, json.dumps(seed.sidecar, sort_keys=True, default=str))
+        found = self.parsed.get(seed.name)
+        if found is None or found[0] != key:
+            found = self.parsed[seed.name] = (key, pickle.dumps(parse(seed), protocol=pickle.HIGHEST_PROTOCOL))
+        # Unpickled even when just parsed, so that the report's pickled bytes
+        # (report_pages' key) are the same from its first build on.
+        return pickle.loads(found[1])
+
+    def report_pages(self, document: Document, archive: bool) -> list[Page]:
+        """render.report_pages, again only when the enriched report is not the one of last time."""
+        from .render import report_pages
+
+        key = hashlib.blake2b(pickle.dumps((document, archive), protocol=pickle.HIGHEST_PROTOCOL)).digest()
+        found = self.pages.get(document.seed)
+        if found is None or found[0] != key:
+            found = self.pages[document.seed] = (key, report_pages(document, archive))
+        return found[1]
+
+    def start(self, out_dir: Path, seeds: set[str]) -> None:
+        """Forget what belongs to another output folder or to seeds that are gone."""
+        if self.out_dir != out_dir:
+            self.__init__(out_dir)
+        for entries in (self.parsed, self.pages):
+            for name in [name for name in entries if name not in seeds]:
+                del entries[name]
+        for path in [path for path, seed in self.read.items() if seed.name not in seeds]:
+            del self.read[path]
+
+
+def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None = None, shortcut: bool = True) -> Report:
     """Read, parse, enrich, render and (unless `check`) write every seed.
 
     When the seeds and the code are those of the last build and its pages are
     intact, the manifest already says what the build would do: nothing is
-    parsed, segmented or rendered (the costly part is jieba).
+    parsed, segmented or rendered (the costly part is jieba); `shortcut=False`
+    does the work anyway (to fill a memo). `memo` carries what a long-running
+    process remembers between builds.
     """
     report = Report()
     seed_files = find_seeds(seeds_dir)
@@ -59,7 +126,7 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
     for path in seed_files:
         name = path.relative_to(seeds_dir).as_posix()
         try:
-            seeds.append(read_sidecar(read_seed(path, name)))
+            seeds.append(read_sidecar(memo.read_seed(path, name) if memo else read_seed(path, name)))
         except SeedError as error:
             report.errors.append(str(error))
             failed.add(name)
@@ -68,7 +135,7 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
     report.seeds = len(seeds)
 
     inputs = write.fingerprint(seeds, CODE)
-    cached = None if failed else write.unchanged_build(out_dir, inputs)
+    cached = None if failed or not shortcut else write.unchanged_build(out_dir, inputs)
     if cached is not None:
         report.plan, report.site = cached
         report.warnings = [f"{seeds_dir / name}: {warning}" for name, warning in report.site["warnings"]]
@@ -82,10 +149,13 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
     from .parse import parse
     from .render import is_archive, nav, render, tag_anchor, tag_kinds
 
-    report.documents = [parse(seed) for seed in seeds]
+    if memo is not None:
+        memo.start(out_dir, {seed.name for seed in seeds})
+    report.documents = [memo.parse(seed) if memo else parse(seed) for seed in seeds]
     # Each report keeps the URL folder the last build gave it.
     folders = write.read_record(out_dir).get("site", {}).get("folders", {})
-    pages = render(enrich(report.documents, folders)) if report.documents else []
+    documents = enrich(report.documents, folders) if report.documents else []
+    pages = render(documents, memo.report_pages if memo else None) if documents else []
     warnings = [(document.seed, warning) for document in report.documents for warning in document.warnings]
     report.warnings = [f"{seeds_dir / name}: {warning}" for name, warning in warnings]
     scopes = {slug: scope for slug, scope in search_scopes(report.documents).items() if scope}
@@ -106,13 +176,13 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False) -> Report:
         report.site = write.read_record(out_dir).get("site") or report.site
     report.plan = write.plan(
         pages, owners(report.documents, pages), out_dir, keep_seeds=keep,
-        inputs=inputs, site=report.site,
+        inputs=inputs, site=report.site, known=memo.on_disk if memo else None,
     )
     report.errors += [
         f"{out_dir / path}: not generated by build.py; refusing to overwrite it" for path in report.plan.conflicts
     ]
     if not check:
-        write.apply(report.plan, out_dir)
+        write.apply(report.plan, out_dir, known=memo.on_disk if memo else None)
     return report
 
 

@@ -40,8 +40,19 @@ HTML_BLOCK_START = "<!-- policysite:html -->"
 HTML_BLOCK_END = "<!-- /policysite:html -->"
 
 
-def render(documents: list[Document]) -> list[Page]:
-    """Every generated page of the site, sorted by path."""
+def render(documents: list[Document], pages_of_report=None) -> list[Page]:
+    """Every generated page of the site, sorted by path. `pages_of_report`
+    makes a report's pages (report_pages, or one that remembers them)."""
+    pages_of_report = pages_of_report or report_pages
+    archive = is_archive(documents)
+    pages = site_pages(documents)
+    for document in documents:
+        pages.extend(pages_of_report(document, archive))
+    return sorted(pages, key=lambda page: page.path)
+
+
+def site_pages(documents: list[Document]) -> list[Page]:
+    """The pages about all reports: home, 目标对比, tags, places, 关于."""
     newest = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
     archive = is_archive(documents)
     pages = [*home_pages(newest), site_entities_page(documents) if archive else entities_page(documents), *about_pages(newest)]
@@ -52,18 +63,24 @@ def render(documents: list[Document]) -> list[Page]:
         pages.extend(compare_pages(documents, targets))
         pages.append(Page(f"{compare.FOLDER}/targets.csv", compare.targets_csv(targets)))
         pages.append(Page(f"{compare.FOLDER}/targets.json", compare.targets_json(targets)))
-    for document in documents:
-        if archive:  # each report lists its own tags and names; the site's pages would grow without end
-            pages.append(tags_page([document], prefix=f"{document.slug}/"))
-            pages.append(entities_page([document], prefix=f"{document.slug}/"))
-        pages.append(overview_page(document))
-        pages.append(fulltext_page(document))
-        pages.extend(figures_pages(document))
-        pages.append(Page(f"{document.slug}/data.json", export.document_json(document)))
-        pages.append(Page(f"{document.slug}/figures.csv", export.figures_csv(document)))
-        pages.extend(section_page(document, section, position) for position, section in enumerate(document.sections, 1))
-        pages.extend(part_page(document, part) for part in document.parts)
-    return sorted(pages, key=lambda page: page.path)
+    return pages
+
+
+def report_pages(document: Document, archive: bool) -> list[Page]:
+    """One report's own pages: a function of the enriched report alone (and of
+    whether the site is an archive), which is what lets a live preview keep them."""
+    pages = []
+    if archive:  # each report lists its own tags and names; the site's pages would grow without end
+        pages.append(tags_page([document], prefix=f"{document.slug}/"))
+        pages.append(entities_page([document], prefix=f"{document.slug}/"))
+    pages.append(overview_page(document))
+    pages.append(fulltext_page(document))
+    pages.extend(figures_pages(document))
+    pages.append(Page(f"{document.slug}/data.json", export.document_json(document)))
+    pages.append(Page(f"{document.slug}/figures.csv", export.figures_csv(document)))
+    pages.extend(section_page(document, section, position) for position, section in enumerate(document.sections, 1))
+    pages.extend(part_page(document, part) for part in document.parts)
+    return pages
 
 
 def nav(documents: list[Document]) -> list:

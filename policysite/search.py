@@ -284,8 +284,8 @@ async def write_pagefind(records: list[Record], output: Path) -> None:
     """
     from pagefind.index import IndexConfig, PagefindIndex
 
-    if output.exists():
-        shutil.rmtree(output)
+    final, output = output, output.with_name(f".{output.name}-next")
+    shutil.rmtree(output, ignore_errors=True)
     # In memory where the system has a RAM disk: after a build has just
     # written the site, thousands of small files on disk wait for writeback.
     ram = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
@@ -299,6 +299,18 @@ async def write_pagefind(records: list[Record], output: Path) -> None:
             await index.add_directory(folder)
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
+    replace_folder(output, final)
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """`new` in place of `target`, which a server may be serving: gone for
+    the moment between two renames, never half written."""
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 # --- the query vocabulary -----------------------------------------------------------------
@@ -320,11 +332,12 @@ def write_words(records: list[Record], folder: Path) -> int:
     buckets: dict[int, list[str]] = {n: [] for n in range(WORD_BUCKETS)}
     for word in sorted(words):
         buckets[bucket(word)].append(word)
-    if folder.exists():
-        shutil.rmtree(folder)
+    final, folder = folder, folder.with_name(f".{folder.name}-next")
+    shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for number, members in buckets.items():
         (folder / f"{number}.txt").write_text("\n".join(members), encoding="utf-8")
+    replace_folder(folder, final)
     return len(words)
 
 

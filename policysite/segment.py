@@ -94,9 +94,20 @@ def teach(jieba, terms) -> None:
     for term in new:
         jieba.add_word(term, freq=20, tag="nz")
     if new:  # a new word can change how text is cut
+        global GENERATION
+        GENERATION += 1
         atoms.cache_clear()
         search_words.cache_clear()
         tagged_words.cache_clear()
+
+
+# How many times jieba's dictionary has changed: part of the key of what is
+# remembered from its cuts.
+GENERATION = 0
+
+
+def generation() -> int:
+    return GENERATION
 
 
 def words(text: str) -> list[str]:

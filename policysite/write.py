@@ -26,6 +26,16 @@ from .model import Page, Seed
 MANIFEST = ".generated.json"   # dotfiles are excluded from the site by MkDocs
 
 
+@dataclass(frozen=True)
+class OnDisk:
+    """A page as this process last wrote or read it, and the file's stat then:
+    while the stat holds, the file still has these bytes."""
+
+    content: str
+    stat: tuple[int, int] | None
+    digest: str
+
+
 @dataclass
 class Plan:
     """What a build would do to the output folder."""
@@ -36,6 +46,7 @@ class Plan:
     conflicts: list[str] = field(default_factory=list)   # hand-written files in the way
     manifest: bytes = b""
     manifest_changed: bool = False
+    digests: dict[str, str] = field(default_factory=dict)  # sha256 of each page's bytes
 
     @property
     def stale(self) -> list[str]:
@@ -111,8 +122,8 @@ def unchanged_build(out_dir: Path, inputs: str) -> tuple[Plan, dict] | None:
         return None
     try:
         files = sorted(data["files"])
-        contents = {path: (out_dir / path).read_bytes() for path in files}
-        if data.get("outputs") != outputs_digest(contents):
+        digests = {path: hashlib.sha256((out_dir / path).read_bytes()).hexdigest() for path in files}
+        if data.get("outputs") != outputs_digest(digests):
             return None
         return Plan(unchanged=files), data["site"]
     except (OSError, KeyError, TypeError, AttributeError):
@@ -121,55 +132,80 @@ def unchanged_build(out_dir: Path, inputs: str) -> tuple[Plan, dict] | None:
 
 def plan(
     pages: list[Page], owners: dict[str, str], out_dir: Path, keep_seeds: set[str],
-    inputs: str = "", site: dict | None = None,
+    inputs: str = "", site: dict | None = None, known: dict[str, OnDisk] | None = None,
 ) -> Plan:
     """Compare rendered pages with the output folder.
 
     `owners` maps each page to its seed; pages of seeds in `keep_seeds` (seeds
     that failed this time) stay on disk as they were. `inputs` and `site` are
-    recorded for the next build (see `unchanged_build`).
+    recorded for the next build (see `unchanged_build`). `known` is what this
+    process saw on disk last time (see `apply`): a page that matches it is not
+    read again.
     """
     previous = read_manifest(out_dir)
+    known = {} if known is None else known
     result = Plan()
     files: dict[str, str] = {path: seed for path, seed in previous.items() if seed in keep_seeds}
-    contents: dict[str, bytes] = {}
+    digests: dict[str, str] = {}
     for page in pages:
         target = out_dir / page.path
+        seen = known.get(page.path)
+        if seen is not None and (seen.content is page.content or seen.content == page.content) and stat_key(target) == seen.stat:
+            files[page.path] = owners.get(page.path, "")
+            digests[page.path] = seen.digest
+            result.unchanged.append(page.path)
+            continue
         data = page.content.encode("utf-8")
         if target.exists() and page.path not in previous:
             result.conflicts.append(page.path)
             continue
         files[page.path] = owners.get(page.path, "")
-        contents[page.path] = data
+        digests[page.path] = hashlib.sha256(data).hexdigest()
         if target.is_file() and target.read_bytes() == data:
             result.unchanged.append(page.path)
+            known[page.path] = OnDisk(page.content, stat_key(target), digests[page.path])
         else:
             result.write.append(page)
     result.remove = sorted(
         path for path in previous if path not in files and (out_dir / path).exists()
     )
+    result.digests = digests
     if keep_seeds:
         # Some seeds failed: the record of the last good build stands as it was.
         last = read_record(out_dir)
         inputs, outputs, site = last.get("inputs", ""), last.get("outputs", ""), last.get("site", {})
     else:
         # Only a build that wrote every file it owns can vouch for them next time.
-        complete = inputs and not result.conflicts and len(contents) == len(files)
-        inputs, outputs = (inputs, outputs_digest(contents)) if complete else ("", "")
+        complete = inputs and not result.conflicts and len(digests) == len(files)
+        inputs, outputs = (inputs, outputs_digest(digests)) if complete else ("", "")
     result.manifest = manifest_bytes(files, inputs, outputs, site or {})
     manifest_path = out_dir / MANIFEST
     result.manifest_changed = not manifest_path.is_file() or manifest_path.read_bytes() != result.manifest
     return result
 
 
-def apply(result: Plan, out_dir: Path) -> None:
+def apply(result: Plan, out_dir: Path, known: dict[str, OnDisk] | None = None) -> None:
+    """Carry out the plan; `known` learns what was written (see `plan`)."""
     for page in result.write:
-        write_atomic(out_dir / page.path, page.content.encode("utf-8"))
+        target = out_dir / page.path
+        write_atomic(target, page.content.encode("utf-8"))
+        if known is not None:
+            known[page.path] = OnDisk(page.content, stat_key(target), result.digests[page.path])
     for path in result.remove:
         (out_dir / path).unlink(missing_ok=True)
         prune_empty_dirs((out_dir / path).parent, out_dir)
+        if known is not None:
+            known.pop(path, None)
     if result.manifest_changed:
         write_atomic(out_dir / MANIFEST, result.manifest)
+
+
+def stat_key(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def manifest_bytes(files: dict[str, str], inputs: str, outputs: str, site: dict) -> bytes:
@@ -177,10 +213,11 @@ def manifest_bytes(files: dict[str, str], inputs: str, outputs: str, site: dict)
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def outputs_digest(contents: dict[str, bytes]) -> str:
+def outputs_digest(digests: dict[str, str]) -> str:
+    """One digest of every file written: path and sha256 of its bytes, in path order."""
     digest = hashlib.sha256()
-    for path in sorted(contents):
-        digest.update(f"{path}\0{len(contents[path])}\0".encode() + contents[path])
+    for path in sorted(digests):
+        digest.update(f"{path}\0{digests[path]}\0".encode())
     return digest.hexdigest()
 
 

@@ -36,7 +36,7 @@ CONFIG = ".zensical.yml"
 def write_config(root: Path, site: dict, site_dir: str) -> Path:
     """`.zensical.yml` beside mkdocs.yml: mkdocs.yml plus what the pre-build decided.
     Written only when it changes."""
-    extra = {"tags": site.get("tags", {}), "tag_anchors": site.get("anchors", {})}
+    extra = {"tag_kinds": site.get("tags", {}), "tag_anchors": site.get("anchors", {})}
     # The classic variant: Material's look, which the site's stylesheet is written for.
     config = {"INHERIT": "mkdocs.yml", "site_dir": site_dir, "theme": {"variant": "classic"}, "nav": typography.fullwidth_nav(site.get("nav", [])), "extra": extra}
     text = "# Written by policysite.zensical from the seeds: do not edit.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

@@ -91,13 +91,13 @@ def on_nav(nav, config, files):
             if not hasattr(item, name):
                 setattr(item, name, None)
     if preview.session():
-        preview.session().laid_out(config, nav=nav)
+        preview.session().laid_out(nav=nav)
     return nav
 
 
 def on_env(env, config, files):
     if preview.session():
-        preview.session().laid_out(config, files=files, env=env)
+        preview.session().laid_out(files=files, env=env)
     return env
 
 

@@ -69,7 +69,7 @@ class Session:
 
     # --- fed by the hook during a full build ------------------------------------------------
 
-    def laid_out(self, config, files=None, nav=None, env=None) -> None:
+    def laid_out(self, files=None, nav=None, env=None) -> None:
         """The parts of a full build as MkDocs makes them (on_nav, on_env)."""
         self.pending.update({key: value for key, value in (("files", files), ("nav", nav), ("env", env)) if value is not None})
 
@@ -141,7 +141,8 @@ class Session:
         log.info(f"policysite: building the whole site: {reason}")
         self.indexer.wait(cancel=True)  # a full build empties the site folder, then indexes it itself
         self.layout = None
-        self.full_build()
+        with self.lock:  # its pre-build uses the memo too
+            self.full_build()
 
 
 def site_change(last: dict, now: dict) -> str:

@@ -67,9 +67,10 @@ def robots(site_dir: Path, site_url: str) -> None:
         (site_dir / "robots.txt").write_text(text, encoding="utf-8")
 
 
-def finish(docs_dir: Path, site_dir: Path, site_url: str = "", page_meta: dict | None = None) -> None:
-    """What every MkDocs build ends with: the search index, then robots.txt."""
-    search.index_site(docs_dir, site_dir, page_meta)
+def finish(docs_dir: Path, site_dir: Path, site_url: str = "", page_meta: dict | None = None, articles: dict | None = None) -> None:
+    """What every MkDocs build ends with: the search index, then robots.txt.
+    (`articles`: what a live preview remembers of the pages' text, search.collect.)"""
+    search.index_site(docs_dir, site_dir, page_meta, articles)
     robots(site_dir, site_url)
 
 

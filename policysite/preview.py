@@ -5,12 +5,14 @@ is 9,000 pages, a minute a save. (`--dirty` skips pages whose source did not
 change, but still lays out every page and leaves their navigation stale.)
 So, while serving, the hook hands the server this builder instead:
 
-1. the pipeline runs with a memo (pipeline.Memo): only the saved seed is read
-   and parsed again, only reports whose enriched content changed are rendered
-   again, and only pages whose bytes changed are written;
+1. the pipeline runs with a memo (pipeline.Memo, filled in the background
+   after the first build): only the saved seed is read and parsed again,
+   only reports whose enriched content changed are rendered again, and only
+   pages whose bytes changed are written;
 2. when the site's shape is as the last full build left it (the same
-   configuration, templates and hand-written files; the same navigation, tag
-   kinds and search scopes; the same set of pages), MkDocs renders only the
+   configuration, templates and hand-written files; the same navigation and
+   search scopes, no tag shown elsewhere of another kind; the same set of
+   pages; see `site_change`), MkDocs renders only the
    pages written, with the files, navigation and theme of that build. That is
    what a full build would make of them: every other page's HTML depends only
    on its own source and on those;
@@ -198,6 +200,7 @@ class Indexer:
         self.layout: Layout | None = None   # what to index next, if anything
         self.busy = False
         self.thread: threading.Thread | None = None
+        self.articles: dict = {}            # each built page's text, read again only when rebuilt
 
     def request(self, layout: Layout) -> None:
         with self.condition:
@@ -222,7 +225,7 @@ class Indexer:
             started = time.perf_counter()
             try:
                 config = layout.config
-                postbuild.finish(Path(config.docs_dir), Path(config.site_dir), config.site_url or "", layout.page_meta)
+                postbuild.finish(Path(config.docs_dir), Path(config.site_dir), config.site_url or "", layout.page_meta, self.articles)
                 log.info(f"policysite: search index written again in {time.perf_counter() - started:.1f} s")
             except search.SearchUnavailable as error:
                 log.error(str(error))

@@ -78,17 +78,18 @@ def missing_libraries() -> list[str]:
     return missing
 
 
-def index_site(docs_dir: Path, site_dir: Path, meta: dict[str, dict] | None = None) -> IndexStats:
+def index_site(docs_dir: Path, site_dir: Path, meta: dict[str, dict] | None = None, articles: dict | None = None) -> IndexStats:
     """Index the built site in `site_dir`: Pagefind's bundle in pagefind/, the
     query vocabulary in search/words/, and Material's worker replaced.
 
     `meta` maps a page's source (docs-relative, "x/y.md") to its front matter,
     when the renderer has read it already; otherwise it is read from docs_dir.
+    `articles` remembers each built page's text between runs (see `collect`).
     """
     missing = missing_libraries()
     if missing:
         raise SearchUnavailable(f"{' and '.join(missing)} not installed, so the site cannot be searched: pip install -r requirements.txt")
-    records, stats = collect(docs_dir, site_dir, meta)
+    records, stats = collect(docs_dir, site_dir, meta, articles)
     asyncio.run(write_pagefind(records, site_dir / "pagefind"))
     stats.words = write_words(records, site_dir / "search" / "words")
     install_worker(site_dir)
@@ -120,20 +121,32 @@ def index_for_zensical(docs_dir: Path, site_dir: Path) -> IndexStats:
 # --- what to index ----------------------------------------------------------------------
 
 
-def collect(docs_dir: Path, site_dir: Path, known: dict[str, dict] | None = None) -> tuple[list[Record], IndexStats]:
-    """A record for every searchable page of the site, in source order."""
+def collect(
+    docs_dir: Path, site_dir: Path, known: dict[str, dict] | None = None, articles: dict | None = None,
+) -> tuple[list[Record], IndexStats]:
+    """A record for every searchable page of the site, in source order.
+
+    `articles` (built page → its stat and text when last read) lets a
+    long-running process read again only the pages rebuilt since."""
     stats = IndexStats()
     records = []
+    articles = {} if articles is None else articles
     for source in sorted(docs_dir.rglob("*.md")):
         relative = source.relative_to(docs_dir).as_posix()
         meta = known[relative] if known and relative in known else front_matter(source)
         if not searchable(meta):
             continue
         built = site_dir / built_path(relative)
-        if not built.is_file():
+        try:
+            stat = built.stat()
+        except OSError:
             stats.skipped.append(relative)
             continue
-        title, blocks = read_article(built.read_text(encoding="utf-8"))
+        key = (stat.st_mtime_ns, stat.st_size)
+        seen = articles.get(built)
+        if seen is None or seen[0] != key:
+            seen = articles[built] = (key, read_article(built.read_text(encoding="utf-8")))
+        title, blocks = seen[1]
         records.append(Record(
             url=page_url(relative), title=title or str(meta.get("title") or ""),
             report=report_name(meta), filters=report_filters(meta), blocks=blocks,

@@ -143,13 +143,12 @@ def plan(
     read again.
     """
     previous = read_manifest(out_dir)
-    known = {} if known is None else known
     result = Plan()
     files: dict[str, str] = {path: seed for path, seed in previous.items() if seed in keep_seeds}
     digests: dict[str, str] = {}
     for page in pages:
         target = out_dir / page.path
-        seen = known.get(page.path)
+        seen = known.get(page.path) if known is not None else None
         if seen is not None and (seen.content is page.content or seen.content == page.content) and stat_key(target) == seen.stat:
             files[page.path] = owners.get(page.path, "")
             digests[page.path] = seen.digest
@@ -163,7 +162,8 @@ def plan(
         digests[page.path] = hashlib.sha256(data).hexdigest()
         if target.is_file() and target.read_bytes() == data:
             result.unchanged.append(page.path)
-            known[page.path] = OnDisk(page.content, stat_key(target), digests[page.path])
+            if known is not None:
+                known[page.path] = OnDisk(page.content, stat_key(target), digests[page.path])
         else:
             result.write.append(page)
     result.remove = sorted(

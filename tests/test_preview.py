@@ -9,10 +9,10 @@ import re
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from conftest import ENV, MKDOCS, ROOT, SEED, free_port, make_project, run_build
+from test_serve import fetch
 
 sys.path.insert(0, str(ROOT / "bench"))
 from archive import make_mixed_archive  # noqa: E402
@@ -21,14 +21,6 @@ COUNT = 10  # six provinces' official reports and four districts' news: an archi
 # Pagefind writes its filter and metadata files in an order of its own: two
 # full builds of the same site differ there (the pages' fragments do not).
 UNSTABLE = re.compile(r"pagefind/(pagefind-entry\.json|filter/.*|pagefind\..*\.pf_meta)")
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 class Server:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import sys
 from pathlib import Path
 
 LEXICON = Path(__file__).with_name("lexicon.txt")
@@ -21,6 +22,9 @@ class MissingJieba(RuntimeError):
 
 # Words learnt from the seeds, taught to jieba when it loads (or at once, if loaded).
 LEARNT: dict[str, None] = {}
+# What teaching changed in jieba's dictionary: word → its frequency before (None: absent).
+TAUGHT: dict[str, int | None] = {}
+TAUGHT_FREQ = 20
 
 
 def available() -> bool:
@@ -80,25 +84,49 @@ def lexicon_kinds() -> dict[str, str]:
 
 
 def add_words(terms: list[str]) -> None:
-    """Teach jieba words found in the seeds (quoted programme names and slogans).
+    """Teach jieba the words found in the seeds (quoted programme names and
+    slogans): these, and no others. A word taught for seeds that no longer
+    quote it is forgotten, so a long-running process (`mkdocs serve`) cuts
+    text as a fresh build would.
 
     Taught when jieba loads, so a build with nothing to do never loads it.
     """
+    LEARNT.clear()
     LEARNT.update(dict.fromkeys(terms))
     if ready.cache_info().currsize:
-        teach(ready(), terms)
+        teach(ready(), LEARNT)
 
 
 def teach(jieba, terms) -> None:
+    gone = [term for term in TAUGHT if term not in terms]
+    for term in gone:
+        forget(jieba, term)
     new = [term for term in terms if not jieba.dt.FREQ.get(term)]
     for term in new:
-        jieba.add_word(term, freq=20, tag="nz")
-    if new:  # a new word can change how text is cut
+        TAUGHT[term] = jieba.dt.FREQ.get(term)
+        jieba.add_word(term, freq=TAUGHT_FREQ, tag="nz")
+    if new or gone:  # a word learnt or forgotten can change how text is cut
         global GENERATION
         GENERATION += 1
         atoms.cache_clear()
         search_words.cache_clear()
         tagged_words.cache_clear()
+
+
+def forget(jieba, term: str) -> None:
+    """Undo `jieba.add_word(term)`. The prefixes it registered stay: a prefix
+    only lets jieba look further for a longer dictionary word, and every
+    prefix of a dictionary word is registered already."""
+    before = TAUGHT.pop(term)
+    if before is None:
+        del jieba.dt.FREQ[term]
+    else:
+        jieba.dt.FREQ[term] = before
+    jieba.dt.total -= TAUGHT_FREQ
+    jieba.dt.user_word_tag_tab.pop(term, None)
+    tagger = sys.modules.get("jieba.posseg")
+    if tagger is not None:
+        tagger.dt.word_tag_tab.pop(term, None)
 
 
 # How many times jieba's dictionary has changed: part of the key of what is

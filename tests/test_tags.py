@@ -128,3 +128,21 @@ def test_tags_of_an_official_report_are_words_a_reader_would_click():
     # Whole headings, dates and part titles are not tags; every tag is short or a name.
     assert all(len(tag) <= 8 or kind in ("org", "policy") for tag, kind in tags.items()), tags
     assert {"石湾镇": "place", "白沙岛": "place", "“1+4+N”政策体系": "policy"}.items() <= tags.items()
+
+
+def test_a_quoted_word_is_forgotten_once_no_seed_quotes_it():
+    # Under `mkdocs serve` one process builds again and again: a slogan quoted
+    # by a seed and then edited away must not go on cutting text (and making
+    # tags and slugs) that a fresh build would cut otherwise.
+    from policysite import segment
+
+    jieba = segment.ready()
+    segment.posseg()
+    learnt = list(segment.LEARNT)  # the words of the seeds built before in this process
+    text = "全面推进澜岚汐工程建设"
+    before = (segment.words(text), segment.tagged_words(text), jieba.dt.total)
+    segment.add_words([*learnt, "澜岚汐工程"])
+    assert "澜岚汐工程" in segment.words(text)
+    assert ("澜岚汐工程", "nz") in segment.tagged_words(text)
+    segment.add_words(learnt)
+    assert (segment.words(text), segment.tagged_words(text), jieba.dt.total) == before

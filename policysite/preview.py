@@ -71,9 +71,9 @@ class Session:
 
     # --- fed by the hook during a full build ------------------------------------------------
 
-    def laid_out(self, files=None, nav=None, env=None) -> None:
-        """The parts of a full build as MkDocs makes them (on_nav, on_env)."""
-        self.pending.update({key: value for key, value in (("files", files), ("nav", nav), ("env", env)) if value is not None})
+    def laid_out(self, **parts) -> None:
+        """The parts of a full build as MkDocs makes them: nav (on_nav), files and env (on_env)."""
+        self.pending.update(parts)
 
     def built(self, config, page_meta: dict, site: dict) -> None:
         """A full build finished (on_post_build): its layout can render single pages."""
@@ -160,12 +160,15 @@ def site_change(last: dict, now: dict) -> str:
     for key in ("nav", "folders", "scopes"):
         if last.get(key) != now.get(key):
             return f"the site's {key} changed"
-    for key in ("tags", "anchors"):
+    # Whether there are any at all decides how chips are drawn (tags: with icons)
+    # and where they link (anchors: in an archive, to the report's tag page).
+    for key, appeared in (("tags", "the site's first tag appeared, or its last went"),
+                          ("anchors", "the site became an archive, or stopped being one")):
         before, after = last.get(key, {}), now.get(key, {})
         if any(before[tag] != after[tag] for tag in before.keys() & after.keys()):
             return f"the {key} of tags on other pages changed"
         if bool(before) != bool(after):
-            return "the site became an archive, or stopped being one"
+            return appeared
     return ""
 
 

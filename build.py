@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if stale or report.errors else 0
     if not args.quiet:
         print(report.summary())
+        if report.doubtful:
+            print(report.doubts_summary(), file=sys.stderr)
     return 0 if report.ok else 1
 
 

@@ -37,6 +37,8 @@ SITE: dict = {}
 REPORT_FOLDERS: set[str] = set()
 # Each page's front matter as MkDocs read it (source path → meta), for the search index.
 PAGE_META: dict[str, dict] = {}
+# Said once the build is done: how many seeds left doubts (Report.doubts_summary).
+LAST_WORDS: list[str] = []
 
 
 def on_startup(command, dirty):
@@ -70,6 +72,7 @@ def on_pre_build(config):
     REPORT_FOLDERS.clear()
     REPORT_FOLDERS.update(report.site.get("folders", {}).values())
     preview.log_report(report)
+    LAST_WORDS[:] = [f"policysite: {report.doubts_summary()}"] if report.doubtful else []
     if not report.site:  # no seed could be read: MkDocs builds what docs/ has
         return
     config.nav = typography.fullwidth_nav(report.site["nav"])
@@ -140,6 +143,8 @@ def on_post_build(config):
         raise PluginError(str(error)) from None
     if preview.session():
         preview.session().built(config, PAGE_META, dict(SITE))
+    for line in LAST_WORDS:
+        log.info(line)
 
 
 def on_serve(server, config, builder):

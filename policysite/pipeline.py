@@ -31,10 +31,23 @@ class Report:
     plan: write.Plan = field(default_factory=write.Plan)
     site: dict = field(default_factory=dict)             # what MkDocs needs: nav, tag kinds (write.site_data)
     seeds: int = 0                                       # seeds read
+    doubtful: int = 0                                    # seeds with warnings
+
+    def doubts(self, pairs: list[tuple[str, str]], seeds_dir: Path) -> None:
+        """The warnings of the seeds, each (seed, warning): one line each naming the file."""
+        self.warnings = [f"{seeds_dir / name}: {warning}" for name, warning in pairs]
+        self.doubtful = len({name for name, _ in pairs})
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def doubts_summary(self) -> str:
+        """The line that ends a build whose seeds left doubts: how many, and where to read them."""
+        if not self.doubtful:
+            return ""
+        return (f"{self.doubtful} seed(s) with doubts ({len(self.warnings)} in all, each listed above); "
+                "`python build.py --audit` shows what was read of every seed, and a sidecar settles each doubt")
 
     def summary(self) -> str:
         p = self.plan
@@ -138,7 +151,7 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
     cached = None if failed or not shortcut else write.unchanged_build(out_dir, inputs)
     if cached is not None:
         report.plan, report.site = cached
-        report.warnings = [f"{seeds_dir / name}: {warning}" for name, warning in report.site["warnings"]]
+        report.doubts([tuple(pair) for pair in report.site["warnings"]], seeds_dir)
         segment.add_words(report.site["terms"])
         return report
 
@@ -157,7 +170,7 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
     documents = enrich(report.documents, folders) if report.documents else []
     pages = render(documents, memo.report_pages if memo else None) if documents else []
     warnings = [(document.seed, warning) for document in report.documents for warning in document.warnings]
-    report.warnings = [f"{seeds_dir / name}: {warning}" for name, warning in warnings]
+    report.doubts(warnings, seeds_dir)
     scopes = {slug: scope for slug, scope in search_scopes(report.documents).items() if scope}
     tags = tag_kinds(report.documents)
     report.site = write.site_data(

@@ -279,11 +279,17 @@ def collector_paused():
 
 
 def log_report(report) -> None:
-    """The pipeline's errors, warnings and summary in MkDocs' log (as the hook's pre-build)."""
+    """The pipeline's errors, doubts and summary in MkDocs' log (as the hook's pre-build).
+
+    A seed that cannot be used is an error, which `mkdocs build --strict`
+    refuses. A doubt (a guessed title, a long page) is advice for whoever
+    keeps the seeds, not a broken site: it is logged as information, so a
+    strict build of an archive with a doubtful report still deploys.
+    """
     for line in report.errors:
         log.error(line)
     for line in report.warnings:
-        log.warning(line)
+        log.info(f"policysite: doubt: {line}")
     log.info(f"policysite: {report.summary()}")
 
 

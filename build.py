@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.outline:
-        return print_outline(args.outline)
+        return print_outline(args.outline, args.out)
     if not args.seeds.is_dir():
         what = "is a file, not a folder of seeds" if args.seeds.exists() else "no such folder"
         print(f"error: {args.seeds}: {what}", file=sys.stderr)
@@ -72,12 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if report.ok else 1
 
 
-def print_outline(path: Path) -> int:
+def print_outline(path: Path, out_dir: Path) -> int:
     if not path.is_file():
         print(f"error: {path}: no such seed file", file=sys.stderr)
         return 2
     try:
-        lines, warnings = describe(path)
+        lines, warnings = describe(path, out_dir)
     except SeedError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

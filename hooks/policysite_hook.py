@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from policysite import postbuild, preview, search, typography  # noqa: E402
+from policysite import addresses, postbuild, preview, search, typography  # noqa: E402
 from policysite.htmlblocks import HtmlBlocks  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
 from policysite.write import hand_written  # noqa: E402
@@ -119,9 +119,9 @@ def on_page_markdown(markdown, page, config, files):
     # In an archive, a report's pages link their tags to the report's own tag page.
     # (An archive's tags have anchors on those pages.)
     if config.extra.get("tag_anchors"):
-        report = page.file.src_uri.split("/")[0]
-        if report in REPORT_FOLDERS:
-            page.meta["tag_listing"] = f"{report}/tags/"
+        folder = addresses.folder_of(page.file.src_uri)
+        if folder in REPORT_FOLDERS:
+            page.meta["tag_listing"] = addresses.url(addresses.report_tags(folder))
     return markdown
 
 

@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from . import addresses
 from .figures import INDICATORS, Figure
 from .model import Document
 
-FOLDER = "compare"
+DOWNLOADS = ("targets.csv", "targets.json")  # the rows, beside the pages (addresses.compare_file)
 # A downloaded URL is all ASCII (the pages show Chinese in their links as it is).
 FRAGMENT_SAFE = ":~=,-%&"
 FIELDS = ["place", "level", "year", "indicator", "text", "low", "high", "unit", "qualifier", "url"]
@@ -38,12 +39,11 @@ class Target:
         return self.figure.indicator
 
     def row(self) -> dict:
-        url = self.page[: -len("index.md")] if self.page.endswith("index.md") else self.page[: -len(".md")] + "/"
         return {
             "place": self.document.place_name or self.document.place, "level": self.document.level,
             "year": self.document.year, "indicator": self.indicator, "text": self.figure.text,
             "low": self.figure.low, "high": self.figure.high, "unit": self.figure.unit,
-            "qualifier": self.figure.qualifier, "url": f"{url}#{quote(self.fragment, safe=FRAGMENT_SAFE)}",
+            "qualifier": self.figure.qualifier, "url": f"{addresses.url(self.page)}#{quote(self.fragment, safe=FRAGMENT_SAFE)}",
         }
 
 

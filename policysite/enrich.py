@@ -14,12 +14,12 @@ from collections import Counter
 
 from pypinyin import Style, lazy_pinyin
 
-from . import figures, places, segment
+from . import addresses, figures, places, segment
 from .groups import search_scopes
 from .model import Document, Related, Section
 
 # Slugs reserved for the pages every document has besides its sections.
-RESERVED_SLUGS = {"index", "quanwen", "shudu"}
+RESERVED_SLUGS = addresses.REPORT_PAGES
 
 MAX_SLUG_WORDS = 4    # words of a heading that go into its slug
 
@@ -179,7 +179,7 @@ def assign_section_slugs(document: Document) -> None:
 def assign_document_slugs(documents: list[Document], folders: dict[str, str]) -> None:
     """Distinct URL folders: a report keeps the folder it had (when its place
     and year still give it); a clash gets -2, -3 … and a warning naming both."""
-    taken: set[str] = set()
+    taken: set[str] = set(addresses.RESERVED_FOLDERS)  # the site's own folders are never a report's
     by_seed = sorted(documents, key=lambda d: d.seed)
     kept = {}
     for document in by_seed:

@@ -7,9 +7,10 @@ import dataclasses
 import io
 import json
 
+from . import addresses
 from .model import Document
 
-SCHEMA_PATH = "schema/report.schema.json"
+SCHEMA_PATH = addresses.SCHEMA
 CSV_FIELDS = ["section", "section_title", "role", "indicator", "item", "value", "unit", "text", "qualifier", "meaning", "measure",
               "kind", "low", "high", "line", "sentence"]
 

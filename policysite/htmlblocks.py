@@ -1,7 +1,7 @@
 """A Markdown extension that passes the render stage's HTML blocks through unparsed.
 
 The render stage writes the lists and tables it generates as HTML blocks
-between two comment lines (`render.html_block`). Markdown would pass them
+between two comment lines (`render.markup.html_block`). Markdown would pass them
 through anyway, but only after tokenising them with `html.parser`, which cost
 more than the prose around them. This extension stores each marked block as
 it is, so the output is the same, faster. Without it (a stock `mkdocs build`
@@ -13,7 +13,7 @@ from __future__ import annotations
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-from .render import HTML_BLOCK_END, HTML_BLOCK_START
+from .render.markup import HTML_BLOCK_END, HTML_BLOCK_START
 
 
 class HtmlBlocks(Extension):

@@ -149,5 +149,6 @@ class Document:
 class Page:
     """A file to be written under the output folder (the render stage's output)."""
 
-    path: str       # POSIX path relative to the output folder
+    path: str       # POSIX path relative to the output folder (policysite.addresses)
     content: str
+    owner: str = ""  # the seed whose report it belongs to; "" for the site's own pages

@@ -12,7 +12,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import segment, write
+from . import addresses, segment, write
 from .model import Document, Page, Seed
 from .read import SeedError, read_seed
 from .sidecar import read_sidecar
@@ -168,7 +168,11 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
     # Each report keeps the URL folder the last build gave it.
     folders = write.read_record(out_dir).get("site", {}).get("folders", {})
     documents = enrich(report.documents, folders) if report.documents else []
-    pages = render(documents, memo.report_pages if memo else None) if documents else []
+    try:
+        pages = render(documents, memo.report_pages if memo else None) if documents else []
+    except addresses.AddressClash as clash:  # nothing is written: one of the two would be lost
+        report.errors.append(f"{out_dir / str(clash)}")
+        return report
     warnings = [(document.seed, warning) for document in report.documents for warning in document.warnings]
     report.doubts(warnings, seeds_dir)
     scopes = {slug: scope for slug, scope in search_scopes(report.documents).items() if scope}
@@ -188,7 +192,7 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
     if failed and not report.documents:
         report.site = write.read_record(out_dir).get("site") or report.site
     report.plan = write.plan(
-        pages, owners(report.documents, pages), out_dir, keep_seeds=keep,
+        pages, out_dir, keep_seeds=keep,
         inputs=inputs, site=report.site, known=memo.on_disk if memo else None,
     )
     report.errors += [
@@ -199,22 +203,24 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
     return report
 
 
-def describe(path: Path) -> tuple[list[str], list[str]]:
+def describe(path: Path, out_dir: Path) -> tuple[list[str], list[str]]:
     """What a build would make of one seed, as lines to print: its metadata and
-    outline (with each page's URL), then its warnings. Writes nothing."""
-    from .enrich import assign_section_slugs, document_slug
-    from .parse import parse
+    outline (with each page's URL, as the build gives it), then its warnings.
+    Writes nothing.
 
-    document = parse(read_sidecar(read_seed(path, path.name)))
-    document.slug = document.slug or document_slug(document)
-    assign_section_slugs(document)
+    A seed in a folder of seeds is read with the others, as a build reads it:
+    its URLs depend on them (jieba learns every report's quoted terms, and two
+    reports of one place and year share out folders).
+    """
+    document = read_with_neighbours(path, out_dir)
+    folder = addresses.url(addresses.overview(document.slug))
     lines = [
         f"title:     {document.title}",
         f"place:     {document.place_name or '?'} ({document.place or '?'}, {document.place_code or 'no code'}, {document.level or '?'})",
         f"year:      {document.year or '?'}",
         f"delivered: {document.delivered or '-'}   published: {document.published or '-'}",
         f"speaker:   {document.speaker or '-'}   outlet: {document.outlet or '-'}   kind: {document.kind}",
-        f"folder:    {document.slug}/",
+        f"folder:    {folder}",
         f"intro:     {sum(len(p) for p in document.intro)} characters",
         f"dropped:   {len(document.dropped)} line(s) of page chrome"
         + "".join(f"\n  line {d.line} ({d.rule}): {d.text}" for d in document.dropped),
@@ -226,12 +232,31 @@ def describe(path: Path) -> tuple[list[str], list[str]]:
         if section.part is not None:
             if section.part is not part:
                 part = section.part
-                lines.append(f"  {part.heading}  → {document.slug}/{part.slug}/")
+                lines.append(f"  {part.heading}  → {addresses.url(addresses.report_page(document.slug, part.slug))}")
             indent = "    "
         size = sum(len(p) for p in section.paragraphs)
-        lines.append(f"{indent}{section.heading}  → {document.slug}/{section.slug}/  [{section.kind}, {size} characters]")
+        url = addresses.url(addresses.report_page(document.slug, section.slug))
+        lines.append(f"{indent}{section.heading}  → {url}  [{section.kind}, {size} characters]")
         lines += [f"{indent}  · {sub.text}" for sub in section.subheadings]
     return lines, document.warnings
+
+
+def read_with_neighbours(path: Path, out_dir: Path) -> Document:
+    """The seed at `path` parsed and enriched as a build of its folder would
+    (seeds beside it that cannot be read are left out, as a build leaves them)."""
+    from .enrich import enrich
+    from .parse import parse
+
+    seed = read_sidecar(read_seed(path, path.name))  # a bad seed is the error to report
+    documents = [parse(seed)]
+    for other in find_seeds(path.parent):
+        if other.resolve() != path.resolve():
+            try:
+                documents.append(parse(read_sidecar(read_seed(other, other.relative_to(path.parent).as_posix()))))
+            except SeedError:
+                continue
+    folders = write.read_record(out_dir).get("site", {}).get("folders", {})
+    return enrich(documents, folders)[0]
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:
@@ -242,8 +267,3 @@ def find_seeds(seeds_dir: Path) -> list[Path]:
         if path.is_file() and path.suffix.lower() in SEED_SUFFIXES and not path.name.startswith(".")
     )
 
-
-def owners(documents: list[Document], pages: list[Page]) -> dict[str, str]:
-    """Page path → seed it belongs to; site-wide pages belong to none."""
-    by_slug = {document.slug: document.seed for document in documents}
-    return {page.path: by_slug.get(page.path.split("/")[0], "") for page in pages if "/" in page.path}

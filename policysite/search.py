@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from . import segment
+from . import addresses, segment
 
 WORKER = Path(__file__).with_name("assets") / "search-worker.js"
 MARKER = "/* policysite search worker */"
@@ -136,7 +136,7 @@ def collect(
         meta = known[relative] if known and relative in known else front_matter(source)
         if not searchable(meta):
             continue
-        built = site_dir / built_path(relative)
+        built = site_dir / addresses.built_path(relative)
         try:
             stat = built.stat()
         except OSError:
@@ -148,7 +148,7 @@ def collect(
             seen = articles[built] = (key, read_article(built.read_text(encoding="utf-8")))
         title, blocks = seen[1]
         records.append(Record(
-            url=page_url(relative), title=title or str(meta.get("title") or ""),
+            url=addresses.url(relative), title=title or str(meta.get("title") or ""),
             report=report_name(meta), filters=report_filters(meta), blocks=blocks,
         ))
     stats.pages = len(records)
@@ -175,19 +175,6 @@ def searchable(meta: dict) -> bool:
     """False for pages that repeat others (全文, 数读, tag lists): front matter `search: exclude`."""
     setting = meta.get("search")
     return not (isinstance(setting, dict) and setting.get("exclude"))
-
-
-def built_path(source: str) -> str:
-    """docs/x/y.md → x/y/index.html (directory URLs, which the hook requires)."""
-    stem = source[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
-
-
-def page_url(source: str) -> str:
-    path = built_path(source)
-    return path[: -len("index.html")]
 
 
 def report_name(meta: dict) -> str:

@@ -16,6 +16,7 @@ import re
 
 import yaml
 
+from . import addresses
 from .model import Seed
 from .read import SeedError
 
@@ -59,6 +60,9 @@ def validate(data: object, path) -> dict:
         valid, expected = checks[key]
         if not valid(value):
             raise SeedError(f"{path}: {key} must be {expected}, not {value!r}")
+    if data.get("slug") in addresses.RESERVED_FOLDERS:
+        raise SeedError(f"{path}: slug {data['slug']!r} is a folder of the site itself "
+                        f"({', '.join(sorted(addresses.RESERVED_FOLDERS))}); choose another `slug:`")
     clean = dict(data)
     if "date" in clean:
         clean["date"] = str(clean["date"]).replace(" ", "T")

@@ -131,12 +131,12 @@ def unchanged_build(out_dir: Path, inputs: str) -> tuple[Plan, dict] | None:
 
 
 def plan(
-    pages: list[Page], owners: dict[str, str], out_dir: Path, keep_seeds: set[str],
+    pages: list[Page], out_dir: Path, keep_seeds: set[str],
     inputs: str = "", site: dict | None = None, known: dict[str, OnDisk] | None = None,
 ) -> Plan:
     """Compare rendered pages with the output folder.
 
-    `owners` maps each page to its seed; pages of seeds in `keep_seeds` (seeds
+    Each page names the seed it belongs to (`owner`); pages of seeds in `keep_seeds` (seeds
     that failed this time) stay on disk as they were. `inputs` and `site` are
     recorded for the next build (see `unchanged_build`). `known` is what this
     process saw on disk last time (see `apply`): a page that matches it is not
@@ -150,7 +150,7 @@ def plan(
         target = out_dir / page.path
         seen = known.get(page.path) if known is not None else None
         if seen is not None and (seen.content is page.content or seen.content == page.content) and stat_key(target) == seen.stat:
-            files[page.path] = owners.get(page.path, "")
+            files[page.path] = page.owner
             digests[page.path] = seen.digest
             result.unchanged.append(page.path)
             continue
@@ -158,7 +158,7 @@ def plan(
         if target.exists() and page.path not in previous:
             result.conflicts.append(page.path)
             continue
-        files[page.path] = owners.get(page.path, "")
+        files[page.path] = page.owner
         digests[page.path] = hashlib.sha256(data).hexdigest()
         if target.is_file() and target.read_bytes() == data:
             result.unchanged.append(page.path)

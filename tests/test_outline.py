@@ -251,6 +251,20 @@ def archive(tmp_path_factory) -> Path:
     return project
 
 
+def test_outline_prints_the_urls_the_build_gives(archive):
+    """--outline reads a seed with its neighbours, as the build does: the same
+    quoted terms cut its headings, the same folders are taken."""
+    owner = json.loads((archive / "docs" / ".generated.json").read_text(encoding="utf-8"))["files"]
+    for seed in sorted((archive / "seeds").glob("*.txt")):
+        result = run_build(archive, "--outline", f"seeds/{seed.name}")
+        assert result.returncode == 0, result.stderr
+        urls = re.findall(r"→ (\S+)/", result.stdout)
+        folder = urls[0].split("/")[0]
+        own = {path.removesuffix(".md") for path, name in owner.items() if name == seed.name and path.endswith(".md")}
+        own -= {f"{folder}/{page}" for page in ("index", "quanwen", "shudu", "tags", "entities")}
+        assert set(urls) == own, seed.name
+
+
 def test_url_folders_come_from_place_and_year(archive):
     folders = sorted(p.name for p in (archive / "docs").iterdir() if (p / "data.json").exists())
     assert folders == ["anhui-2026", "huadu-2025", "huadu-2026", "liwan-2022", "luoyang-2026"]

@@ -25,16 +25,15 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
 
 
 def test_plan_and_apply(tmp_path):
-    pages = [Page("a/x.md", "x\n"), Page("index.md", "i\n")]
-    owners = {"a/x.md": "s.txt"}
-    first = write.plan(pages, owners, tmp_path, keep_seeds=set())
+    pages = [Page("a/x.md", "x\n", owner="s.txt"), Page("index.md", "i\n")]
+    first = write.plan(pages, tmp_path, keep_seeds=set())
     assert [p.path for p in first.write] == ["a/x.md", "index.md"] and first.manifest_changed
     write.apply(first, tmp_path)
     assert write.read_manifest(tmp_path) == {"a/x.md": "s.txt", "index.md": ""}
-    again = write.plan(pages, owners, tmp_path, keep_seeds=set())
+    again = write.plan(pages, tmp_path, keep_seeds=set())
     assert not again.write and not again.remove and not again.manifest_changed and not again.stale
     (tmp_path / "mine.md").write_text("hand-written")
-    later = write.plan([Page("index.md", "i\n"), Page("mine.md", "generated")], {}, tmp_path, keep_seeds=set())
+    later = write.plan([Page("index.md", "i\n"), Page("mine.md", "generated")], tmp_path, keep_seeds=set())
     assert later.conflicts == ["mine.md"] and later.remove == ["a/x.md"]
     write.apply(later, tmp_path)
     assert (tmp_path / "mine.md").read_text() == "hand-written"

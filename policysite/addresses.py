@@ -1,0 +1,161 @@
+"""The address book: every file the pipeline writes, as a path under docs/ and
+as the URL MkDocs gives it (as MkDocs' `File` knows its source and its URL).
+
+Pages are named by what they are — a report's overview, an item, its 数读,
+a year's 目标对比 — and only here turned into paths; nothing else spells a
+path or a URL. The site's own top-level folders are reserved: a report
+cannot take one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+# A report's own pages besides its items, by slug.
+OVERVIEW = "index"
+FULLTEXT = "quanwen"
+FIGURES = "shudu"
+TAGS = "tags"
+ENTITIES = "entities"
+REPORT_PAGES = {OVERVIEW, FULLTEXT, FIGURES, TAGS, ENTITIES}
+
+# The site's pages and folders.
+HOME = "index.md"
+TAGS_PAGE = f"{TAGS}.md"
+ENTITIES_PAGE = f"{ENTITIES}.md"
+ABOUT_PAGE = "about.md"
+ABOUT = "about"              # past many reports, one page of sources a year
+REPORTS = "reports"          # past many reports, one index a year
+COMPARE = "compare"          # 目标对比
+SCHEMA = "schema/report.schema.json"
+UNDATED = "nianfen"          # the page name of "no year" where a year would be
+
+# Top-level names a report's folder may not take: the site's own pages and
+# folders, and what the theme and the search index put beside them.
+RESERVED_FOLDERS = frozenset({
+    "index", TAGS, ENTITIES, "about", ABOUT, REPORTS, COMPARE, "schema",
+    "assets", "javascripts", "stylesheets", "search", "pagefind", "404", "sitemap",
+})
+
+
+class AddressClash(ValueError):
+    """Two pages want one path."""
+
+
+# --- a report's pages ----------------------------------------------------------------
+
+
+def report_page(folder: str, slug: str) -> str:
+    """A page of the report in `folder`: an item, a part, or one of REPORT_PAGES."""
+    return f"{folder}/{slug}.md"
+
+
+def overview(folder: str) -> str:
+    return report_page(folder, OVERVIEW)
+
+
+def fulltext(folder: str) -> str:
+    return report_page(folder, FULLTEXT)
+
+
+def figures(folder: str, number: int = 1) -> str:
+    """数读, continued on shudu-2, shudu-3 … past one page."""
+    return report_page(folder, FIGURES if number == 1 else f"{FIGURES}-{number}")
+
+
+def report_tags(folder: str) -> str:
+    return report_page(folder, TAGS)
+
+
+def report_entities(folder: str) -> str:
+    return report_page(folder, ENTITIES)
+
+
+def report_file(folder: str, name: str) -> str:
+    """A download of the report's: data.json, figures.csv."""
+    return f"{folder}/{name}"
+
+
+def folder_of(path: str) -> str:
+    """The report folder a page lies in ("" for the site's own pages)."""
+    folder, slash, _ = path.partition("/")
+    return folder if slash and folder not in RESERVED_FOLDERS else ""
+
+
+# --- the site's pages ----------------------------------------------------------------
+
+
+def year_name(year: str) -> str:
+    return year or UNDATED
+
+
+def reports_of_year(year: str) -> str:
+    return f"{REPORTS}/{year_name(year)}.md"
+
+
+def about_of_year(year: str) -> str:
+    return f"{ABOUT}/{year_name(year)}.md"
+
+
+def compare_index() -> str:
+    return f"{COMPARE}/index.md"
+
+
+def compare_year(year: str) -> str:
+    return f"{COMPARE}/{year_name(year)}.md"
+
+
+def compare_place(slug: str) -> str:
+    return f"{COMPARE}/{slug}.md"
+
+
+def compare_file(name: str) -> str:
+    """A download of 目标对比: targets.csv, targets.json."""
+    return f"{COMPARE}/{name}"
+
+
+# --- URLs ---------------------------------------------------------------------------
+# Directory URLs, as mkdocs.yml has them (the hook refuses a site without).
+
+
+def directory(path: str) -> str:
+    """a/index.md → a, a/b.md → a/b, index.md → . (a page's URL path, without the slash)."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return stem or "."
+
+
+def url(path: str) -> str:
+    """A page's URL from the site's root: a/b.md → a/b/, a/index.md → a/, index.md → ""."""
+    stem = directory(path)
+    return "" if stem == "." else stem + "/"
+
+
+def built_path(path: str) -> str:
+    """Where MkDocs writes a page: a/b.md → a/b/index.html, index.md → index.html."""
+    return url(path) + "index.html"
+
+
+def href(page_path: str, target: str) -> str:
+    """The URL MkDocs gives a link from page `page_path` to `target` (both
+    paths, the target perhaps with a #fragment)."""
+    target, hash_, fragment = target.partition("#")
+    relative = posixpath.relpath(directory(target), directory(page_path))
+    relative = "./" if relative == "." else relative + "/"
+    return relative + hash_ + fragment
+
+
+def md_link(page_path: str, target: str) -> str:
+    """A Markdown link's target from page `page_path` to `target` (both paths):
+    MkDocs resolves it to the target's URL and checks that it exists."""
+    return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+
+
+def one_page_each(pages, owner_of) -> None:
+    """Refuse two pages at one path, naming what each came from (`owner_of(page)`)."""
+    seen: dict[str, object] = {}
+    for page in pages:
+        other = seen.setdefault(page.path, page)
+        if other is not page:
+            raise AddressClash(f"{page.path}: written by both {owner_of(other)} and {owner_of(page)}")

@@ -1,0 +1,75 @@
+"""Render stage: enriched reports → Markdown pages with YAML front matter.
+
+One module per page kind — a report's own pages (report), 数读 (shudu), the
+home page (home), 目标对比 (targets), tags, 地名与项目 (entities), 关于
+(about) — over shared pieces: markup (escaping, HTML blocks, front matter),
+provenance (breadcrumbs, bylines, credits) and body (a node's text, cards).
+Every path comes from policysite.addresses; a page kind is a function from
+reports to `Page`s, so it can be tested on a report built by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .. import addresses, compare, export
+from ..model import Document, Page
+from .about import about_pages
+from .entities import entities_page, site_entities_page
+from .home import home_pages
+from .markup import HTML_BLOCK_END, HTML_BLOCK_START
+from .navigation import nav
+from .report import fulltext_page, overview_page, part_page, section_page
+from .shudu import FIGURES_PER_PAGE, figures_pages, locate
+from .tags import is_archive, site_tags_page, tag_anchor, tag_kinds, tags_page
+from .targets import compare_pages
+
+__all__ = [
+    "FIGURES_PER_PAGE", "HTML_BLOCK_END", "HTML_BLOCK_START", "about_pages", "figures_pages", "home_pages",
+    "is_archive", "nav", "render", "report_pages", "site_pages", "tag_anchor", "tag_kinds",
+]
+
+
+def render(documents: list[Document], pages_of_report=None) -> list[Page]:
+    """Every generated page of the site, sorted by path. `pages_of_report`
+    makes a report's pages (report_pages, or one that remembers them).
+    Two pages at one path are refused (addresses.AddressClash), naming both."""
+    pages_of_report = pages_of_report or report_pages
+    archive = is_archive(documents)
+    pages = site_pages(documents)
+    for document in documents:
+        pages.extend(pages_of_report(document, archive))
+    addresses.one_page_each(pages, lambda page: f"seeds/{page.owner}" if page.owner else "the site's own pages")
+    return sorted(pages, key=lambda page: page.path)
+
+
+def site_pages(documents: list[Document]) -> list[Page]:
+    """The pages about all reports: home, 目标对比, tags, places, 关于."""
+    newest = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
+    archive = is_archive(documents)
+    pages = [*home_pages(newest), site_entities_page(documents) if archive else entities_page(documents), *about_pages(newest)]
+    pages.append(site_tags_page(documents) if archive else tags_page(documents))
+    pages.append(Page(addresses.SCHEMA, export.schema_json()))
+    targets = compare.all_targets(documents, locate)
+    if targets:
+        pages.extend(compare_pages(documents, targets))
+        pages.append(Page(addresses.compare_file("targets.csv"), compare.targets_csv(targets)))
+        pages.append(Page(addresses.compare_file("targets.json"), compare.targets_json(targets)))
+    return pages
+
+
+def report_pages(document: Document, archive: bool) -> list[Page]:
+    """One report's own pages: a function of the enriched report alone (and of
+    whether the site is an archive), which is what lets a live preview keep them."""
+    pages = []
+    if archive:  # each report lists its own tags and names; the site's pages would grow without end
+        pages.append(tags_page([document], of_report=True))
+        pages.append(entities_page([document], of_report=True))
+    pages.append(overview_page(document))
+    pages.append(fulltext_page(document))
+    pages.extend(figures_pages(document))
+    pages.append(Page(addresses.report_file(document.slug, "data.json"), export.document_json(document)))
+    pages.append(Page(addresses.report_file(document.slug, "figures.csv"), export.figures_csv(document)))
+    pages.extend(section_page(document, section, position) for position, section in enumerate(document.sections, 1))
+    pages.extend(part_page(document, part) for part in document.parts)
+    return [dataclasses.replace(page, owner=document.seed) for page in pages]

@@ -1,0 +1,129 @@
+"""A report's own pages: an item (or a part without items, an appendix,
+the glossary), a part with items, the overview, the full text.
+"""
+
+from __future__ import annotations
+
+from .. import addresses
+from ..addresses import md_link
+from ..model import Document, Page, Part, Section
+from .body import notes_link, paragraphs_with_tables, part_cards, related_block, section_body, section_cards
+from .markup import SITE_NAME, first_sentence, lead, page, text
+from .provenance import byline, credit, crumbs, place_and_year
+from .shudu import figures_box
+from .tags import chip_order
+
+
+def section_page(document: Document, section: Section, position: int) -> Page:
+    meta = {
+        "title": section.heading,
+        "description": section.subtitle or first_sentence(section.paragraphs),
+        "tags": chip_order(section),
+        "document": document.title,
+        **place_and_year(document),
+        "outlet": document.outlet,
+        "date": document.date,
+        "author": document.footer.reporter,
+        "seed": f"seeds/{document.seed}",
+        "lines": [section.first_line, section.last_line],
+        "position": position,
+        "sections": len(document.sections),
+    }
+    if section.part is not None:
+        meta["part"] = section.part.heading
+    path = addresses.report_page(document.slug, section.slug)
+    meta["crumbs"] = crumbs(document, path, section.part)
+    body = [f"# {text(section.heading)}"]
+    if section.subtitle:
+        body.append(lead(section.subtitle))
+    body.append(figures_box(document, position, path))
+    body += section_body(section, level=2, run_in_headings=True, notes=notes_link(document, path))
+    body.append(related_block(document, section, path))
+    body.append(credit(document, link=f"{md_link(path, addresses.fulltext(document.slug))}#{section.slug}"))
+    return page(path, meta, body)
+
+
+def part_page(document: Document, part: Part) -> Page:
+    """A part of a report whose items are pages: its own text, then its items."""
+    items = [section for section in document.sections if section.part is part]
+    meta = {
+        "title": part.heading,
+        "description": first_sentence(part.paragraphs) or f"{document.title}:{part.heading}",
+        "document": document.title,
+        **place_and_year(document),
+        "outlet": document.outlet,
+        "date": document.date,
+        "seed": f"seeds/{document.seed}",
+        "lines": [part.first_line, part.last_line],
+    }
+    path = addresses.report_page(document.slug, part.slug)
+    meta["crumbs"] = crumbs(document, path)
+    body = [f"# {text(part.heading)}"]
+    body += paragraphs_with_tables(part.paragraphs, notes_link(document, path))
+    body.append("## 本部分各项")
+    body.append(section_cards(document, path, items))
+    body.append(credit(document, link=f"{md_link(path, addresses.fulltext(document.slug))}#{part.slug}"))
+    return page(path, meta, body)
+
+
+def overview_page(document: Document, home: bool = False) -> Page:
+    """A report's overview: its introduction and its items as cards; on a
+    one-report site the home page too (kept out of search: the report's own is found)."""
+    meta = {
+        "title": document.title,
+        "description": first_sentence(document.intro) or document.title,
+        "document": document.title,
+        **place_and_year(document),
+        "outlet": document.outlet,
+        "date": document.date,
+        "author": document.footer.reporter,
+        "seed": f"seeds/{document.seed}",
+    }
+    if home:
+        meta["search"] = {"exclude": True}
+    path = addresses.HOME if home else addresses.overview(document.slug)
+    # The home page of a one-report site is the site's, with the report under it;
+    # the report's own overview has the report's title.
+    body = ([f"# {SITE_NAME}", f"## [{text(document.title)}]({md_link(path, addresses.overview(document.slug))})"] if home
+            else [f"# {text(document.title)}"])
+    body.append(byline(document))
+    body += [text(paragraph) for paragraph in document.intro]
+    body.append("## 各部分")
+    body += part_cards(document, path)
+    body.append(f"[阅读全文]({md_link(path, addresses.fulltext(document.slug))}){{ .md-button }} "
+                f"[数读:报告里的数字]({md_link(path, addresses.figures(document.slug))}){{ .md-button }}")
+    body.append(credit(document))
+    return page(path, meta, body)
+
+
+def fulltext_page(document: Document) -> Page:
+    meta = {
+        "title": f"全文:{document.title}",
+        "description": first_sentence(document.intro) or document.title,
+        "document": document.title,
+        **place_and_year(document),
+        "outlet": document.outlet,
+        "date": document.date,
+        "seed": f"seeds/{document.seed}",
+        # The whole article repeats every section: search finds the sections
+        # (and the intro on the overview), and indexes each text once.
+        "search": {"exclude": True},
+        "crumbs": crumbs(document, addresses.fulltext(document.slug)),
+    }
+    body = [f"# 全文：{text(document.title)}", byline(document)]
+    body += [text(paragraph) for paragraph in document.intro]
+    path, part = addresses.fulltext(document.slug), None
+    for section in document.sections:
+        level = 2
+        if section.part is not None:
+            level = 3
+            if section.part is not part:
+                part = section.part
+                body.append(f"## {text(part.heading)} {{ #{part.slug} }}")
+                body += paragraphs_with_tables(part.paragraphs)
+        body.append(f"{'#' * level} {text(section.heading)} {{ #{section.slug} }}")
+        if section.subtitle:
+            body.append(lead(section.subtitle))
+        body += section_body(section, level=level + 1, run_in_headings=False, notes=notes_link(document, path))
+    body += [text(line) for line in document.footer.lines]
+    return page(path, meta, body)

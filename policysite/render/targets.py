@@ -1,0 +1,126 @@
+"""目标对比 pages: the main targets of a year's reports side by side, and a
+place's targets year by year (the rows come from policysite.compare).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import addresses, compare
+from ..addresses import href, md_link
+from ..enrich import unique
+from ..model import Page
+from .markup import anchor, escape, html_block, page, pinyin_key, text
+
+
+def compare_years(targets: list) -> list[str]:
+    """The years of the targets, newest first ("" for reports without one, last)."""
+    return sorted({t.document.year for t in targets}, key=lambda year: year or "0", reverse=True)
+
+
+def compare_pages(documents: list[Document], targets: list) -> list[Page]:
+    """目标对比: an overview, and with several years a page per year (each year's
+    table grows with the reports of that year only)."""
+    years = compare_years(targets)
+    places = [place_compare_page(place, slug, found) for place, (slug, found) in places_over_years(targets).items()]
+    if len(years) == 1:
+        return [compare_page(targets, years)] + places
+    return [compare_page(targets, [])] + [compare_page(targets, [year], year=year) for year in years] + places
+
+
+def compare_page(targets: list, years: list[str], year: str | None = None) -> Page:
+    """目标对比: the given years' main targets side by side; on the overview,
+    each place's targets over the years."""
+    path = addresses.compare_year(year) if year is not None else addresses.compare_index()
+    title = f"目标对比:{year or '未注明年份'}年" if year is not None else "目标对比"
+    meta = {"title": title, "description": "各报告的主要预期目标按指标对齐，逐年比较。", "search": {"exclude": True}}
+    body = [f"# {text(title)}", "各报告的主要预期目标按指标对齐，每格是报告原文的写法，点击查看原句；点击表头可排序。"
+            "\n{ .byline }"]
+    if year is None and not years:  # the overview of several years: where each year's table is
+        body.append("\n".join(
+            f"- [{y or '未注明年份'}年]({md_link(path, addresses.compare_year(y))}):{len({t.document.slug for t in targets if t.document.year == y})}份报告"
+            for y in compare_years(targets)
+        ))
+    for year_shown in years:
+        of_year = [t for t in targets if t.document.year == year_shown]
+        indicators = sorted({t.indicator for t in of_year}, key=lambda name: compare.ORDER.get(name, 99))
+        reports = list({t.document.slug: t.document for t in of_year}.values())
+        cells = {(t.document.slug, t.indicator): t for t in of_year}
+        if year is None:
+            body.append(f"## {year_shown or '未注明年份'}年")
+        rows = ['<tr><th><button type="button" class="sort">报告</button></th>'
+                + "".join(f'<th><button type="button" class="sort">{escape(i)}</button></th>' for i in indicators) + "</tr>"]
+        places_seen = [d.place_name or d.title for d in reports]
+        for document in reports:
+            name = document.place_name or document.title
+            if places_seen.count(name) > 1:  # several texts on one place's report (news, explainers)
+                name = f"{name}（{document.title}）"
+            row = [f'<td>{anchor(path, addresses.overview(document.slug), escape(name))}</td>']
+            for indicator in indicators:
+                target = cells.get((document.slug, indicator))
+                row.append(f'<td data-value="{target.figure.low:g}">{target_link(path, target)}</td>' if target else "<td>—</td>")
+            rows.append("<tr>" + "".join(row) + "</tr>")
+        body.append(html_block('<div class="compare-table sortable">\n<table>\n<thead>\n' + rows[0]
+                               + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
+    if year is not None:
+        body.append(f"下载：{downloads(path)}")
+        return page(path, meta, body)
+    several = places_over_years(targets)
+    if several:
+        body.append("## 各地历年目标")
+        body.append("\n".join(
+            f"- [{text(place)}]({md_link(path, addresses.compare_place(slug))}):{'、'.join(sorted({t.document.year + '年' for t in found}))}"
+            for place, (slug, found) in several.items()
+        ))
+    body.append(f"下载：{downloads(path)}（每个报告 × 指标一行：地区、层级、年份、指标、原文、"
+                "下限、上限、单位、限定词、原句链接）")
+    return page(path, meta, body)
+
+
+def downloads(page_path: str) -> str:
+    """Links to targets.csv and targets.json."""
+    return " · ".join(f"[{name}]({md_link(page_path, addresses.compare_file(name))})" for name in compare.DOWNLOADS)
+
+
+def places_over_years(targets: list) -> dict[str, tuple[str, list]]:
+    """Places with targets in several years → (page name under compare/, their targets), in pinyin order."""
+    by_place: dict[str, list] = {}
+    for t in targets:
+        by_place.setdefault(t.document.place_name or t.document.place, []).append(t)
+    found, taken = {}, set()
+    for place, of_place in sorted(by_place.items(), key=lambda item: pinyin_key(item[0])):
+        if place and len({t.document.year for t in of_place}) > 1:
+            base = re.sub(r"-\d{4}(?:-\d+)?$", "", of_place[0].document.slug) or "place"
+            slug = unique(base, taken)
+            found[place] = (slug, of_place)
+    return found
+
+
+def place_compare_page(place: str, slug: str, found: list) -> Page:
+    """One place's main targets year by year, with the change from the year before."""
+    path = addresses.compare_place(slug)
+    meta = {"title": f"目标对比:{place}", "description": f"{place}历年政府工作报告的主要预期目标。", "search": {"exclude": True}}
+    body = [f"# {text(meta['title'])}", "每格是报告原文的写法，点击查看原句；括号里是与上一年相比的变化。\n{ .byline }"]
+    place_years = sorted({t.document.year for t in found})
+    indicators = sorted({t.indicator for t in found}, key=lambda name: compare.ORDER.get(name, 99))
+    cells = {(t.document.year, t.indicator): t for t in found}
+    rows = ["<tr><th>指标</th>" + "".join(f"<th>{y}年</th>" for y in place_years) + "</tr>"]
+    for indicator in indicators:
+        row, previous = [f"<td>{escape(indicator)}</td>"], None
+        for y in place_years:
+            target = cells.get((y, indicator))
+            if target is None:
+                row.append("<td>—</td>")
+                continue
+            moved = compare.change(previous.figure, target.figure) if previous else ""
+            row.append(f"<td>{target_link(path, target)}" + (f" <small>{moved}</small>" if moved else "") + "</td>")
+            previous = target
+        rows.append("<tr>" + "".join(row) + "</tr>")
+    body.append(html_block('<div class="compare-table">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
+                           + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
+    return page(path, meta, body)
+
+
+def target_link(page_path: str, target) -> str:
+    # Bold by the stylesheet (.compare-table td a): a year's table has hundreds of cells.
+    return f'<a href="{escape(href(page_path, target.page))}#{escape(target.fragment)}">{escape(target.figure.text)}</a>'

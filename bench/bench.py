@@ -120,6 +120,7 @@ def throughput(scratch: Path, count: int, runs: int) -> dict:
     from policysite.enrich import enrich
     from policysite.parse import parse
     from policysite.read import read_seed
+    from policysite.context import work_out
     from policysite.render import render
 
     seeds = make_archive(SEED, count, scratch / "throughput")
@@ -129,7 +130,7 @@ def throughput(scratch: Path, count: int, runs: int) -> dict:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        pages = render(enrich([parse(read_seed(path, path.name)) for path in seeds]))
+        pages = render(work_out(enrich([parse(read_seed(path, path.name)) for path in seeds])))
         times.append(time.perf_counter() - start)
     seconds = median(times)
     # 数读 alone: figures extracted from the parsed documents.

@@ -50,13 +50,14 @@ ADMIN_SUFFIXES = "区县市镇"
 BROAD_PLACES = set("中国 全国 国家 广东 广东省 广州 广州市 羊城 华南 珠三角 粤港澳 内地 全省 全市".split())
 
 
-def enrich(documents: list[Document], folders: dict[str, str] | None = None) -> list[Document]:
+def enrich(documents: list[Document], folders: dict[str, str] | None = None, terms: list[str] | None = None) -> list[Document]:
     """Slugs, tags, relations and figures of every document.
 
     `folders` (seed → URL folder of the last build) keeps each report's
-    folder where it was when another seed is added.
+    folder where it was when another seed is added; `terms` are the reports'
+    quoted terms (quoted_terms), when the caller has them already.
     """
-    segment.add_words(quoted_terms(documents))
+    segment.add_words(quoted_terms(documents) if terms is None else terms)
     # Segmenting with parts of speech is the costly step: once per section.
     found = {id(section): candidates(section) for document in documents for section in document.sections}
     idf = corpus_idf(list(found.values()))

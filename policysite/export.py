@@ -7,7 +7,7 @@ import dataclasses
 import io
 import json
 
-from . import addresses
+from . import addresses, tree
 from .model import Document
 
 SCHEMA_PATH = addresses.SCHEMA
@@ -170,37 +170,18 @@ def document_json(document: Document) -> str:
 
 
 def outline(document: Document) -> list[dict]:
-    """The report as a tree: parts with their items, pages with their points."""
-    nodes: list[dict] = []
-    for position, section in enumerate(document.sections, 1):
-        node = {
-            "kind": section.kind, "heading": section.heading, "number": section.number, "slug": section.slug,
-            "position": position, "lines": [section.first_line, section.last_line],
-            "children": [{"kind": "point", "heading": text, "lines": [line, line], "children": []} for text, line in points(section)],
-        }
-        part = section.part
-        if part is None:
-            nodes.append(node)
-            continue
-        if not nodes or nodes[-1].get("slug") != part.slug or nodes[-1]["kind"] != "part":
-            nodes.append({"kind": "part", "heading": part.heading, "number": part.number, "slug": part.slug,
-                          "lines": [part.first_line, part.last_line], "children": []})
-        nodes[-1]["children"].append(node)
-    return nodes
+    """The report as a tree: parts with their items, pages with their points (policysite.tree)."""
+    return [node_dict(node) for node in tree.outline(document)]
 
 
-def points(section) -> list[tuple[str, int]]:
-    """Headings inside a page (sub-head lines, 1. points, run-in leads), with their source lines."""
-    found = []
-    lines = section.paragraph_lines
-    for sub in section.subheadings:
-        found.append((sub.paragraph_index, sub.text))
-    for index, clause in section.leads.items():
-        found.append((index, clause))
-    return [
-        (text, lines[index] if index < len(lines) else section.last_line)
-        for index, text in sorted(found, key=lambda pair: pair[0])
-    ]
+def node_dict(node: tree.Node) -> dict:
+    children = [node_dict(child) for child in node.children]
+    if node.kind == "point":
+        return {"kind": "point", "heading": node.heading, "lines": list(node.lines), "children": children}
+    fields = {"kind": node.kind, "heading": node.heading, "number": node.number, "slug": node.slug}
+    if not node.is_group:
+        fields["position"] = node.position
+    return fields | {"lines": list(node.lines), "children": children}
 
 
 def figure_dict(figure) -> dict:

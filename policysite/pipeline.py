@@ -12,7 +12,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import addresses, segment, write
+from . import addresses, segment, tree, write
 from .model import Document, Page, Seed
 from .read import SeedError, read_seed
 from .sidecar import read_sidecar
@@ -157,31 +157,30 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
 
     # Imported only now: a build with nothing to do needs none of the stages
     # (importing pypinyin alone takes about 0.3 s).
+    from .context import work_out
     from .enrich import enrich, quoted_terms
-    from .groups import search_scopes
     from .parse import parse
-    from .render import is_archive, nav, render, tag_anchor, tag_kinds
+    from .render import nav, render, tag_anchor
 
     if memo is not None:
         memo.start(out_dir, {seed.name for seed in seeds})
     report.documents = [memo.parse(seed) if memo else parse(seed) for seed in seeds]
     # Each report keeps the URL folder the last build gave it.
     folders = write.read_record(out_dir).get("site", {}).get("folders", {})
-    documents = enrich(report.documents, folders) if report.documents else []
+    terms = quoted_terms(report.documents)
+    site = work_out(enrich(report.documents, folders, terms) if report.documents else [])
     try:
-        pages = render(documents, memo.report_pages if memo else None) if documents else []
+        pages = render(site, memo.report_pages if memo else None) if site.documents else []
     except addresses.AddressClash as clash:  # nothing is written: one of the two would be lost
         report.errors.append(f"{out_dir / str(clash)}")
         return report
     warnings = [(document.seed, warning) for document in report.documents for warning in document.warnings]
     report.doubts(warnings, seeds_dir)
-    scopes = {slug: scope for slug, scope in search_scopes(report.documents).items() if scope}
-    tags = tag_kinds(report.documents)
     report.site = write.site_data(
-        nav=nav(report.documents), tags=tags, scopes=scopes,
+        nav=nav(site), tags=site.tags, scopes=site.scopes,
         # An archive lists each report's tags itself: where a tag's chip links to.
-        anchors={tag: f"tag:{tag_anchor(tag)}" for tag in tags} if is_archive(report.documents) else {},
-        terms=quoted_terms(report.documents), warnings=warnings,
+        anchors={tag: f"tag:{tag_anchor(tag)}" for tag in site.tags} if site.archive else {},
+        terms=terms, warnings=warnings,
         # A seed that failed this time keeps its folder for when it is mended.
         folders={**{seed: folder for seed, folder in folders.items() if seed in failed},
                  **{document.seed: document.slug for document in report.documents}},
@@ -226,18 +225,15 @@ def describe(path: Path, out_dir: Path) -> tuple[list[str], list[str]]:
         + "".join(f"\n  line {d.line} ({d.rule}): {d.text}" for d in document.dropped),
         "outline:",
     ]
-    part = None
-    for section in document.sections:
-        indent = "  "
-        if section.part is not None:
-            if section.part is not part:
-                part = section.part
-                lines.append(f"  {part.heading}  → {addresses.url(addresses.report_page(document.slug, part.slug))}")
-            indent = "    "
-        size = sum(len(p) for p in section.paragraphs)
-        url = addresses.url(addresses.report_page(document.slug, section.slug))
-        lines.append(f"{indent}{section.heading}  → {url}  [{section.kind}, {size} characters]")
-        lines += [f"{indent}  · {sub.text}" for sub in section.subheadings]
+    for node, part in tree.walk(tree.outline(document)):
+        indent = "    " if part is not None else "  "
+        url = addresses.url(addresses.report_page(document.slug, node.slug))
+        if node.is_group:
+            lines.append(f"{indent}{node.heading}  → {url}")
+            continue
+        size = sum(len(p) for p in node.page.paragraphs)
+        lines.append(f"{indent}{node.heading}  → {url}  [{node.kind}, {size} characters]")
+        lines += [f"{indent}  · {point.heading}" for point in node.children]
     return lines, document.warnings
 
 

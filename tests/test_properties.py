@@ -11,6 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from policysite.context import work_out
 from policysite.enrich import enrich
 from policysite.parse import parse
 from policysite.read import SeedError, read_seed
@@ -28,7 +29,7 @@ def pipeline(tmp_path, data: bytes):
     except SeedError as error:
         assert str(error).startswith(str(path)) and "\n" not in str(error)
         return None
-    return render(enrich([parse(seed)]))
+    return render(work_out(enrich([parse(seed)])))
 
 
 def check_pages(pages):

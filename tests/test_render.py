@@ -8,11 +8,13 @@ import markdown
 import pytest
 
 from conftest import SEED
+from policysite.addresses import href
+from policysite.context import work_out
 from policysite.enrich import enrich
 from policysite.htmlblocks import HtmlBlocks
 from policysite.parse import parse
 from policysite.read import read_seed
-from policysite.render import HTML_BLOCK_END, HTML_BLOCK_START, href, render
+from policysite.render import HTML_BLOCK_END, HTML_BLOCK_START, render
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 
@@ -33,7 +35,7 @@ def test_href_is_the_directory_url_mkdocs_writes(page, target, url):
 
 @pytest.fixture(scope="module")
 def pages():
-    return [page for page in render(enrich([parse(read_seed(SEED))])) if page.path.endswith(".md")]
+    return [page for page in render(work_out(enrich([parse(read_seed(SEED))]))) if page.path.endswith(".md")]
 
 
 def convert(text: str, extensions: list) -> str:

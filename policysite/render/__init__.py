@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from .. import addresses, compare, export
+from .. import addresses, compare, export, tree
+from ..context import Site
 from ..model import Document, Page
 from .about import about_pages
 from .entities import entities_page, site_entities_page
@@ -20,37 +21,34 @@ from .home import home_pages
 from .markup import HTML_BLOCK_END, HTML_BLOCK_START
 from .navigation import nav
 from .report import fulltext_page, overview_page, part_page, section_page
-from .shudu import FIGURES_PER_PAGE, figures_pages, locate
-from .tags import is_archive, site_tags_page, tag_anchor, tag_kinds, tags_page
+from .shudu import FIGURES_PER_PAGE, figures_pages
+from .tags import site_tags_page, tag_anchor, tags_page
 from .targets import compare_pages
 
 __all__ = [
     "FIGURES_PER_PAGE", "HTML_BLOCK_END", "HTML_BLOCK_START", "about_pages", "figures_pages", "home_pages",
-    "is_archive", "nav", "render", "report_pages", "site_pages", "tag_anchor", "tag_kinds",
+    "nav", "render", "report_pages", "site_pages", "tag_anchor",
 ]
 
 
-def render(documents: list[Document], pages_of_report=None) -> list[Page]:
+def render(site: Site, pages_of_report=None) -> list[Page]:
     """Every generated page of the site, sorted by path. `pages_of_report`
     makes a report's pages (report_pages, or one that remembers them).
     Two pages at one path are refused (addresses.AddressClash), naming both."""
     pages_of_report = pages_of_report or report_pages
-    archive = is_archive(documents)
-    pages = site_pages(documents)
-    for document in documents:
-        pages.extend(pages_of_report(document, archive))
+    pages = site_pages(site)
+    for document in site.documents:
+        pages.extend(pages_of_report(document, site.archive))
     addresses.one_page_each(pages, lambda page: f"seeds/{page.owner}" if page.owner else "the site's own pages")
     return sorted(pages, key=lambda page: page.path)
 
 
-def site_pages(documents: list[Document]) -> list[Page]:
+def site_pages(site: Site) -> list[Page]:
     """The pages about all reports: home, 目标对比, tags, places, 关于."""
-    newest = sorted(documents, key=lambda d: (d.date, d.slug), reverse=True)
-    archive = is_archive(documents)
-    pages = [*home_pages(newest), site_entities_page(documents) if archive else entities_page(documents), *about_pages(newest)]
-    pages.append(site_tags_page(documents) if archive else tags_page(documents))
+    documents, targets = site.documents, site.targets
+    pages = [*home_pages(site.newest), site_entities_page(documents) if site.archive else entities_page(documents), *about_pages(site.newest)]
+    pages.append(site_tags_page(documents) if site.archive else tags_page(documents))
     pages.append(Page(addresses.SCHEMA, export.schema_json()))
-    targets = compare.all_targets(documents, locate)
     if targets:
         pages.extend(compare_pages(documents, targets))
         pages.append(Page(addresses.compare_file("targets.csv"), compare.targets_csv(targets)))
@@ -71,5 +69,5 @@ def report_pages(document: Document, archive: bool) -> list[Page]:
     pages.append(Page(addresses.report_file(document.slug, "data.json"), export.document_json(document)))
     pages.append(Page(addresses.report_file(document.slug, "figures.csv"), export.figures_csv(document)))
     pages.extend(section_page(document, section, position) for position, section in enumerate(document.sections, 1))
-    pages.extend(part_page(document, part) for part in document.parts)
+    pages.extend(part_page(document, node) for node in tree.outline(document) if node.is_group)
     return [dataclasses.replace(page, owner=document.seed) for page in pages]

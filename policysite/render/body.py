@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .. import addresses
+from .. import addresses, tree
 from ..addresses import href, md_link
-from ..model import Document, Part, Section
+from ..model import Document, Section
 from .markup import anchor, escape, html_block, text
 
 
@@ -91,21 +91,25 @@ def with_notes(markdown: str, notes) -> str:
 
 
 def part_cards(document: Document, page_path: str) -> list[str]:
-    """A report's sections as cards, under the part each belongs to (linked to
-    the part's page): a review's （一）… and a plan's （一）… are not one list."""
-    groups: list[tuple[Part | None, list[Section]]] = []
-    for section in document.sections:
-        if groups and groups[-1][0] is section.part:
-            groups[-1][1].append(section)
-        else:
-            groups.append((section.part, [section]))
-    if all(part is None for part, _ in groups):
+    """A report's pages as cards, under the part each belongs to (linked to
+    the part's page): a review's （一）… and a plan's （一）… are not one list.
+    Pages outside parts (appendices, the glossary) follow as 其他部分."""
+    nodes = tree.outline(document)
+    if not any(node.is_group for node in nodes):
         return [section_cards(document, page_path)]
+    runs: list[tuple[tree.Node | None, list[Section]]] = []
+    for node in nodes:
+        if node.is_group:
+            runs.append((node, [item.page for item in node.children]))
+        elif runs and runs[-1][0] is None:
+            runs[-1][1].append(node.page)
+        else:
+            runs.append((None, [node.page]))
     blocks = []
-    for index, (part, sections) in enumerate(groups):
+    for index, (part, sections) in enumerate(runs):
         if part is not None:
             blocks.append(f"### [{text(part.heading)}]({md_link(page_path, addresses.report_page(document.slug, part.slug))})")
-        elif index:  # parts without items, appendices: after the parts, as such
+        elif index:
             blocks.append("### 其他部分")
         blocks.append(section_cards(document, page_path, sections))
     return blocks

@@ -10,7 +10,8 @@ from ..addresses import href, md_link
 from ..model import Document, Page, Section
 from .markup import page, pinyin_key, text
 from .provenance import crumbs
-from .tags import KIND_TITLES, MAX_SITE_TAGS, newest_first, tag_anchor, tag_count, tag_kinds, tag_sections, tags_of_kind
+from ..context import tag_kinds
+from .tags import KIND_TITLES, MAX_SITE_TAGS, newest_first, tag_anchor, tag_count, tag_sections, tags_of_kind
 
 
 MAX_MENTIONS = 12      # sentences shown for one place or project on the 地名与项目 page

@@ -4,15 +4,13 @@ pages in source order (a part with items a group, its overview first).
 
 from __future__ import annotations
 
-from .. import addresses, compare
-from ..groups import archive_groups
+from .. import addresses, tree
+from ..context import Site
 from ..model import Document
-from .shudu import locate
-from .tags import is_archive
 from .targets import compare_years, places_over_years
 
 
-def nav(documents: list[Document]) -> list:
+def nav(site: Site) -> list:
     """MkDocs navigation: documents newest first, sections in article order.
 
     With navigation.prune each page renders only the path to itself, so with
@@ -20,8 +18,7 @@ def nav(documents: list[Document]) -> list:
     links however large the archive grows.
     """
     entries: list = [{"首页": addresses.HOME}]
-    archive = is_archive(documents)
-    for group in archive_groups(documents):  # newest first: a group follows its siblings
+    for group in site.groups:  # newest first: a group follows its siblings
         level = entries
         for title in group.titles:
             if not level or title not in level[-1]:
@@ -30,11 +27,11 @@ def nav(documents: list[Document]) -> list:
         # Under its place a report is its year (its title when the place has two of one year).
         years = [document.year for document in group.documents]
         level.extend(
-            document_nav(document, with_tags=archive,
+            document_nav(document, with_tags=site.archive,
                          title=f"{document.year}年" if group.titles and document.year and years.count(document.year) == 1 else "")
             for document in group.documents
         )
-    targets = compare.all_targets(documents, locate)
+    targets = site.targets
     if targets:
         years = compare_years(targets)
         places = places_over_years(targets)
@@ -51,15 +48,12 @@ def nav(documents: list[Document]) -> list:
 def document_nav(document: Document, with_tags: bool = False, title: str = "") -> dict:
     """A report's pages in source order; a part with items is a group, its overview first."""
     children: list = [{"概览": addresses.overview(document.slug)}, {"数读": addresses.figures(document.slug)}]
-    for section in document.sections:
-        entry = {section.heading: addresses.report_page(document.slug, section.slug)}
-        part = section.part
-        if part is None:
-            children.append(entry)
-            continue
-        if not (children and part.heading in children[-1] and isinstance(children[-1][part.heading], list)):
-            children.append({part.heading: [{"概述": addresses.report_page(document.slug, part.slug)}]})
-        children[-1][part.heading].append(entry)
+    for node in tree.outline(document):
+        if node.is_group:
+            children.append({node.heading: [{"概述": addresses.report_page(document.slug, node.slug)}] + [
+                {item.heading: addresses.report_page(document.slug, item.slug)} for item in node.children]})
+        else:
+            children.append({node.heading: addresses.report_page(document.slug, node.slug)})
     children.append({"全文": addresses.fulltext(document.slug)})
     if with_tags:
         children.append({"标签": addresses.report_tags(document.slug)})

@@ -4,7 +4,7 @@ the glossary), a part with items, the overview, the full text.
 
 from __future__ import annotations
 
-from .. import addresses
+from .. import addresses, tree
 from ..addresses import md_link
 from ..model import Document, Page, Part, Section
 from .body import notes_link, paragraphs_with_tables, part_cards, related_block, section_body, section_cards
@@ -43,9 +43,9 @@ def section_page(document: Document, section: Section, position: int) -> Page:
     return page(path, meta, body)
 
 
-def part_page(document: Document, part: Part) -> Page:
+def part_page(document: Document, node: tree.Node) -> Page:
     """A part of a report whose items are pages: its own text, then its items."""
-    items = [section for section in document.sections if section.part is part]
+    part, items = node.page, [item.page for item in node.children]
     meta = {
         "title": part.heading,
         "description": first_sentence(part.paragraphs) or f"{document.title}:{part.heading}",
@@ -112,18 +112,15 @@ def fulltext_page(document: Document) -> Page:
     }
     body = [f"# 全文：{text(document.title)}", byline(document)]
     body += [text(paragraph) for paragraph in document.intro]
-    path, part = addresses.fulltext(document.slug), None
-    for section in document.sections:
-        level = 2
-        if section.part is not None:
-            level = 3
-            if section.part is not part:
-                part = section.part
-                body.append(f"## {text(part.heading)} {{ #{part.slug} }}")
-                body += paragraphs_with_tables(part.paragraphs)
-        body.append(f"{'#' * level} {text(section.heading)} {{ #{section.slug} }}")
-        if section.subtitle:
-            body.append(lead(section.subtitle))
-        body += section_body(section, level=level + 1, run_in_headings=False, notes=notes_link(document, path))
+    path = addresses.fulltext(document.slug)
+    for node, part in tree.walk(tree.outline(document)):
+        level = 3 if part is not None else 2
+        body.append(f"{'#' * level} {text(node.heading)} {{ #{node.slug} }}")
+        if node.is_group:
+            body += paragraphs_with_tables(node.page.paragraphs)
+            continue
+        if node.page.subtitle:
+            body.append(lead(node.page.subtitle))
+        body += section_body(node.page, level=level + 1, run_in_headings=False, notes=notes_link(document, path))
     body += [text(line) for line in document.footer.lines]
     return page(path, meta, body)

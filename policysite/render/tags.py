@@ -10,7 +10,7 @@ import json
 
 from .. import addresses
 from ..addresses import href, md_link
-from ..groups import archive_groups
+from ..context import tag_kinds
 from ..model import Document, Page, Section
 from .markup import anchor, escape, html_block, page, pinyin_key, text
 
@@ -19,16 +19,6 @@ from .markup import anchor, escape, html_block, page, pinyin_key, text
 KIND_TITLES = {"place": "地点", "org": "机构与项目", "policy": "政策", "topic": "主题"}
 
 MAX_SITE_TAGS = 60     # tags of one kind on an archive's tag index
-
-
-def tag_kinds(documents: list[Document]) -> dict[str, str]:
-    """Every tag of the site → its kind (the first kind it was given, in article order)."""
-    kinds: dict[str, str] = {}
-    for document in documents:
-        for section in document.sections:
-            for tag in section.tags:
-                kinds.setdefault(tag, section.kinds.get(tag, "topic"))
-    return kinds
 
 
 def tag_sections(documents: list[Document]) -> dict[str, list[tuple[Document, Section]]]:
@@ -48,19 +38,6 @@ def newest_first(sections: dict[str, list[tuple[Document, Section]]]) -> dict[st
 def tags_of_kind(kind: str, kinds: dict[str, str], sections: dict[str, list]) -> list[str]:
     """Tags of one kind, those covering the most sections first."""
     return sorted((tag for tag, k in kinds.items() if k == kind), key=lambda t: (-len(sections[t]), t))
-
-
-# Sections of several reports beyond which tags and names are listed per report:
-# one listing of every tag's pages grows with the archive's square.
-LISTING_SECTIONS = 60
-
-
-def is_archive(documents: list[Document]) -> bool:
-    """Whether each report lists its own tags and names (an archive): when the
-    navigation groups the reports, or when several reports have many sections."""
-    if any(group.titles for group in archive_groups(documents)):
-        return True
-    return len(documents) > 1 and sum(len(d.sections) for d in documents) > LISTING_SECTIONS
 
 
 def tags_page(documents: list[Document], of_report: bool = False) -> Page:

@@ -1,0 +1,83 @@
+"""Reports built by hand, for tests of one page kind at a time: no seed, no
+jieba, no parse — the tree and what enrich would have given it, written out
+(as pandoc's Builder makes documents for its writers' tests).
+
+    doc = report("2026年青禾省政府工作报告", "qinghe-2026", place="青禾省",
+                 parts=[part("一、2025年工作回顾", item("（一）经济运行稳中有进", "全年地区生产总值增长5.2%。"))])
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+from policysite.figures import Figure
+from policysite.model import Document, Footer, Part, Section, SubHeading
+
+
+def item(heading: str, *paragraphs: str, slug: str = "", kind: str = "item", subtitle: str = "",
+         tags: dict[str, str] | None = None, points: dict[int, str] | None = None,
+         leads: dict[int, str] | None = None) -> Section:
+    """A page of a report. `tags`: tag → kind (place / org / policy / topic), in chip
+    order as enrich gives them; `points`: paragraph index → sub-heading shown before it;
+    `leads`: paragraph index → the run-in clause that paragraph opens with."""
+    tags = tags or {}
+    return Section(
+        heading=heading, subtitle=subtitle, paragraphs=list(paragraphs), first_line=0, last_line=0,
+        subheadings=[SubHeading(text, index) for index, text in (points or {}).items()],
+        leads=dict(leads or {}), kind=kind, slug=slug, tags=list(tags), kinds=dict(tags),
+    )
+
+
+def part(heading: str, *items: Section, text: tuple[str, ...] = (), slug: str = "", number: int = 0) -> tuple[Part, list[Section]]:
+    """A part; with items, a navigation group whose own text is its overview page."""
+    return Part(heading, list(text), [], 0, 0, number=number, slug=slug), list(items)
+
+
+def report(title: str, slug: str, *, parts=(), pages: tuple[Section, ...] = (), place: str = "", place_code: str = "",
+           level: str = "", year: str = "", date: str = "", intro: tuple[str, ...] = ("导语。",), seed: str = "",
+           outlet: str = "", speaker: str = "", kind: str = "official", figures=()) -> Document:
+    """A report of `parts` (each from part()) followed by loose `pages` (appendices,
+    a news article's sections). Source lines are numbered in reading order, as a
+    seed's would be; `figures` are (text, page position, fields), each made by figure()."""
+    sections: list[Section] = []
+    for owner, items in parts:
+        if not items:  # a part without items is a page of kind part
+            sections.append(Section(owner.heading, "", list(owner.paragraphs), 0, 0, kind="part", slug=owner.slug))
+        for section in items:
+            section.part = owner
+            sections.append(section)
+    sections += list(pages)
+    numbers = itertools.count(1)
+    intro_lines = [next(numbers) for _ in intro]
+    for owner, _ in parts:
+        owner.first_line = next(numbers)
+        owner.paragraph_lines = [next(numbers) for _ in owner.paragraphs]
+    for section in sections:
+        section.first_line = next(numbers)
+        section.paragraph_lines = [next(numbers) for _ in section.paragraphs]
+        section.last_line = section.paragraph_lines[-1] if section.paragraph_lines else section.first_line
+    for owner, items in parts:
+        owner.last_line = max([owner.first_line, *owner.paragraph_lines, *(s.last_line for s in items)])
+    document = Document(
+        seed=seed or f"{slug}.txt", title=title, outlet=outlet, date=date, intro=list(intro), sections=sections,
+        footer=Footer(), slug=slug, place=place, place_name=place, place_code=place_code, level=level, year=year,
+        speaker=speaker, kind=kind, intro_lines=intro_lines,
+    )
+    document.figures = [figure(document, text, position, **fields) for text, position, fields in figures]
+    return document
+
+
+def figure(document: Document, text: str, position: int, **fields) -> Figure:
+    """A figure as figures.extract gives it, read from the sentence of page `position`
+    that holds `text` (0: the intro). Fields not given are empty."""
+    paragraphs = document.sections[position - 1].paragraphs if position else document.intro
+    lines = document.sections[position - 1].paragraph_lines if position else document.intro_lines
+    index = next(i for i, p in enumerate(paragraphs) if text in p)
+    number = float("".join(c for c in text if c.isdigit() or c == ".") or 0)
+    given = {"value": str(number), "unit": "", "text": text, "qualifier": "", "meaning": "", "measure": "",
+             "kind": "percent" if "%" in text else "count", "sentence": paragraphs[index], "section": position,
+             "line": lines[index], "low": number, "high": number} | fields
+    empty = {f.name: (0.0 if f.type in ("float",) else 0 if f.type in ("int",) else "")
+             for f in dataclasses.fields(Figure) if f.default is dataclasses.MISSING}
+    return Figure(**(empty | given))

@@ -456,14 +456,8 @@ def relate(documents: list[Document]) -> None:
         for score, other in best:
             other_document, other_section = everything[other]
             shared = tuple(tag for tag in section.tags if tag in shared_tags[other])
-            report = "" if other_document is document else report_name(other_document)
+            report = "" if other_document is document else other_document.name
             section.related.append(Related(other_document.slug, other_section.slug, other_section.heading, shared, -score, report))
-
-
-def report_name(document: Document) -> str:
-    """How a link names another report: 广州市荔湾区 · 2023年, else its title."""
-    place = document.place_name or document.place
-    return f"{place} · {document.year}年" if place and document.year else document.title
 
 
 def pair_score(a: Section, b: Section) -> float:

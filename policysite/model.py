@@ -140,9 +140,19 @@ class Document:
     dropped: list[Dropped] = field(default_factory=list)  # page chrome the clean stage took out
 
     @property
+    def name(self) -> str:
+        """How links and search results name the report (report_name)."""
+        return report_name(self.place_name or self.place, self.year, self.title)
+
+    @property
     def parts(self) -> list[Part]:
         """The parts whose items are pages, in source order."""
         return list(dict.fromkeys(s.part for s in self.sections if s.part is not None))
+
+
+def report_name(place: str, year: str, title: str) -> str:
+    """A report as a reader tells it from others: 广州市荔湾区 · 2023年, else its title."""
+    return f"{place} · {year}年" if place and year else title
 
 
 @dataclass(frozen=True)

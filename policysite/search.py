@@ -31,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from . import addresses, segment
+from .model import report_name as report_name_of
 
 WORKER = Path(__file__).with_name("assets") / "search-worker.js"
 MARKER = "/* policysite search worker */"
@@ -178,11 +179,8 @@ def searchable(meta: dict) -> bool:
 
 
 def report_name(meta: dict) -> str:
-    """Place and year (广州市荔湾区 · 2022年), else the report's title."""
-    place, year = meta.get("place"), meta.get("year")
-    if place and year:
-        return f"{place} · {year}年"
-    return str(meta.get("document") or "")
+    """The name of the report a page belongs to, from its front matter (model.report_name)."""
+    return report_name_of(str(meta.get("place") or ""), str(meta.get("year") or ""), str(meta.get("document") or ""))
 
 
 def report_filters(meta: dict) -> dict[str, str]:

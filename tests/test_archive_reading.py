@@ -140,10 +140,10 @@ def documents(mixed_site):
 
 
 def test_past_its_budget_the_home_page_lists_older_years_by_place(documents, monkeypatch):
-    from policysite import render
+    from policysite.render import home as home_page
 
-    monkeypatch.setattr(render, "HOME_ROWS", 6)  # the six 2026 reports in full, 2022's by place
-    home, *years = render.home_pages(sorted(documents, key=lambda d: d.date, reverse=True))
+    monkeypatch.setattr(home_page, "HOME_ROWS", 6)  # the six 2026 reports in full, 2022's by place
+    home, *years = home_page.home_pages(sorted(documents, key=lambda d: d.date, reverse=True))
     assert [p.path for p in years] == ["reports/2022.md"]
     assert home.content.count("<tr><td>") == 6 and "[4份报告的日期、报告人和条目数](reports/2022.md)" in home.content
     for document in documents:  # every report still on the home page, under its year
@@ -153,21 +153,21 @@ def test_past_its_budget_the_home_page_lists_older_years_by_place(documents, mon
 
 
 def test_past_its_budget_about_lists_sources_by_year(documents, monkeypatch):
-    from policysite import render
+    from policysite.render import about as about_page
 
-    monkeypatch.setattr(render, "ABOUT_SOURCES", 3)
-    about, *years = render.about_pages(documents)
+    monkeypatch.setattr(about_page, "ABOUT_SOURCES", 3)
+    about, *years = about_page.about_pages(documents)
     assert sorted(p.path for p in years) == ["about/2022.md", "about/2026.md"]
     assert "[2026年](about/2026.md)：6份" in about.content
     assert "(../hebei-2026/index.md)" in next(p for p in years if p.path == "about/2026.md").content
 
 
 def test_a_long_shudu_continues_on_further_pages_with_every_figure_once(documents):
-    from policysite import render
+    from policysite.render import shudu
 
     hebei = next(d for d in documents if d.slug == "hebei-2026")
-    pages = render.figures_pages(hebei)
-    assert len(pages) == -(-len(hebei.figures) // render.FIGURES_PER_PAGE) > 1
+    pages = shudu.figures_pages(hebei)
+    assert len(pages) == -(-len(hebei.figures) // shudu.FIGURES_PER_PAGE) > 1
     assert [p.path for p in pages][:2] == ["hebei-2026/shudu.md", "hebei-2026/shudu-2.md"]
     links = sum(len(re.findall(r"#:~:text=", p.content)) for p in pages)
     assert links == len(hebei.figures)

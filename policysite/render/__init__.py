@@ -21,14 +21,11 @@ from .home import home_pages
 from .markup import HTML_BLOCK_END, HTML_BLOCK_START
 from .navigation import nav
 from .report import fulltext_page, overview_page, part_page, section_page
-from .shudu import FIGURES_PER_PAGE, figures_pages
+from .shudu import figures_pages
 from .tags import site_tags_page, tag_anchor, tags_page
 from .targets import compare_pages
 
-__all__ = [
-    "FIGURES_PER_PAGE", "HTML_BLOCK_END", "HTML_BLOCK_START", "about_pages", "figures_pages", "home_pages",
-    "nav", "render", "report_pages", "site_pages", "tag_anchor",
-]
+__all__ = ["HTML_BLOCK_END", "HTML_BLOCK_START", "nav", "render", "report_pages", "site_pages", "tag_anchor"]
 
 
 def render(site: Site, pages_of_report=None) -> list[Page]:

@@ -30,7 +30,7 @@ def manifest_nav(project) -> list:
 
 
 def test_every_generated_page_is_built(zensical_project):
-    from policysite.search import built_path
+    from policysite.addresses import built_path
 
     docs, site = zensical_project / "docs", zensical_project / "site-zensical"
     sources = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]

@@ -130,7 +130,7 @@ def test_run_in_headings_of_the_seed(document):
     ],
 )
 def test_run_in_lead_is_a_short_clause_opening_a_long_paragraph(paragraph, lead):
-    from policysite.parse import run_in_lead
+    from policysite.headings import run_in_lead
 
     assert run_in_lead(paragraph) == lead
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import addresses, tree
 from ..addresses import md_link
-from ..model import Document, Page, Part, Section
+from ..model import Document, Page, Section
 from .body import notes_link, paragraphs_with_tables, part_cards, related_block, section_body, section_cards
 from .markup import SITE_NAME, first_sentence, lead, page, text
 from .provenance import byline, credit, crumbs, place_and_year

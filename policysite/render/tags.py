@@ -4,7 +4,6 @@ archive), the order of a page's chips.
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 

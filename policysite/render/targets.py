@@ -9,7 +9,7 @@ import re
 from .. import addresses, compare
 from ..addresses import href, md_link
 from ..enrich import unique
-from ..model import Page
+from ..model import Document, Page
 from .markup import anchor, escape, html_block, page, pinyin_key, text
 
 

@@ -63,6 +63,9 @@ def site_pages(documents: list[Document]) -> list[Page]:
         pages.extend(compare_pages(documents, targets))
         pages.append(Page(f"{compare.FOLDER}/targets.csv", compare.targets_csv(targets)))
         pages.append(Page(f"{compare.FOLDER}/targets.json", compare.targets_json(targets)))
+    from . import render_terms  # 新提法: its own module (it imports this one)
+
+    pages.extend(render_terms.pages(documents))
     return pages
 
 
@@ -115,6 +118,11 @@ def nav(documents: list[Document]) -> list:
         if places:
             section.append({"各地历年": [{place: f"{compare.FOLDER}/{slug}.md"} for place, (slug, _) in places.items()]})
         entries.insert(1, {"目标对比": section[0]["概览"] if len(section) == 1 else section})
+    from . import render_terms
+
+    terms_entry = render_terms.nav_entry(documents)
+    if terms_entry:
+        entries.insert(2 if targets else 1, terms_entry)
     entries += [{"标签": "tags.md"}, {"地名与项目": f"{ENTITIES}.md"}, {"关于": "about.md"}]
     return entries
 

@@ -1,0 +1,432 @@
+"""新提法: the terms a report uses for the first time, and how terms rise and fall.
+
+Pure functions over enriched documents (the pages are render_terms.py's).
+
+What counts as a term: the report's text is cut by the same jieba and
+lexicon as search (policysite/segment.py); from its words come
+- quoted terms, whole (“人工智能+”, “两重”) and quoted programmes (“人工智能+”行动);
+- the items of enumerations (生物制造、商业航天、低空经济等), whose words name things;
+- compounds jieba does not know, which it cuts into single characters
+  (新 质 生产力 → 新质生产力), and modifier + head compounds (低空 经济);
+- words of the domain lexicon, and other words used several times.
+A term's count is how often it occurs in the report's text (quote marks,
+spaces and full-width forms ignored), not how often jieba cut it out.
+
+A term is new when the previous report's whole text (title, chrome, footer
+and dropped lines included) does not contain it, compared as plain text:
+quote marks and spaces removed and both texts NFKC-normalised, so a term
+listed as new is absent from the previous report however it is written.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import segment
+from .model import Document
+from .typography import fullwidth
+
+# Kinds, in the order a reader cares about them.
+KINDS = {"quoted": "引号提法", "programme": "专项提法", "list": "并列名目", "compound": "新词组", "lexicon": "领域词", "word": "常用词"}
+RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+NAMED = {"quoted", "programme", "list", "compound", "lexicon"}
+MAX_NEW = 60          # new terms listed per report
+MAX_GONE = 30         # terms of the previous report no longer used
+MAX_DISTINCT = 20     # a report's own terms against the archive, when it has no previous one
+WORD_MIN_COUNT = 3    # a plain word is a term when used this often (a long one: twice)
+
+QUOTED = re.compile(r"[“「『]([^“”「」『』。；，！？：\n]{1,16})[”」』]")
+QUOTED_PROGRAMME = re.compile(
+    r"“[^“”。；，！？：\n]{1,16}”[\u4e00-\u9fff]{0,4}?"
+    r"(?:行动计划|行动|工程|计划|战略|政策|建设|体系|模式|格局|机制|改革|规划|试点|品牌|经济|产业|工作)"
+)
+QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」『』")
+HAN = re.compile(r"[\u3400-\u9fff]")
+# Words that end a compound: what follows a modifier to name an economy, industry or programme.
+HEADS = {"经济", "产业", "智能", "制造", "资本", "消费", "生产力", "赛道", "集群", "行动", "工程", "计划", "战略", "航天", "融合", "两用"}
+NOUNISH = {"n", "nz", "nt", "ns", "nr", "j", "a", "b", "an", "ng", "vn", "l", "i", "d"}
+MODIFIERS = {"n", "nz", "ns", "j", "a", "b", "an", "d"}
+NAME_ENDS = {"n", "nz", "nt", "ns", "nr", "vn", "j", "an", "ng"}
+# Single characters that are grammar, never part of a name.
+GRAMMAR = set("的了和与及等在对把被将从向以为于并或也都又其之个项各每这那是有要而就还更再已很最中上下内外好让使")
+CLAUSE_END = set("，。；：！？、（）()\n")
+NUMBERS = re.compile(r"\d{3,}|^\d|[%％]")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph or heading as a page shows it."""
+
+    page: str   # docs-relative .md path of the page holding it
+    text: str
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str       # as written in the report
+    kind: str       # a key of KINDS
+    count: int      # occurrences in the report's text
+    page: str       # page of its first sentence
+    fragment: str   # text fragment marking it there ("" when not found)
+    first: int      # where it first occurs in the report (for a stable order)
+
+
+# --- the text of a report -----------------------------------------------------------------
+
+
+def passages(document: Document) -> list[Passage]:
+    """The report's text in reading order, each piece with the page that shows it:
+    the intro on the overview, a part's own text on its page, a section's on its."""
+    found = [Passage(f"{document.slug}/index.md", p) for p in document.intro]
+    part = None
+    for section in document.sections:
+        if section.part is not None and section.part is not part:
+            part = section.part
+            home = f"{document.slug}/{part.slug}.md"
+            found += [Passage(home, part.heading)] + [Passage(home, p) for p in part.paragraphs]
+        home = f"{document.slug}/{section.slug}.md"
+        found += [Passage(home, t) for t in (section.heading, section.subtitle) if t]
+        for index, paragraph in enumerate(section.paragraphs):
+            found += [Passage(home, sub.text) for sub in section.subheadings if sub.paragraph_index == index]
+            found.append(Passage(home, paragraph))
+        found += [Passage(home, sub.text) for sub in section.subheadings if sub.paragraph_index >= len(section.paragraphs)]
+    return found
+
+
+def plain(text: str) -> str:
+    """Text as terms are compared: NFKC, without quote marks or spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).split())
+
+
+def body_text(document: Document) -> str:
+    """The report's own text, plain: what counts are taken from."""
+    return plain("\n".join(p.text for p in passages(document)))
+
+
+def whole_text(document: Document) -> str:
+    """Everything the seed held, plain: a term found anywhere here is not new
+    the year after (title, title block, footer and page chrome included)."""
+    extra = [document.title, document.outlet, *document.title_block, *document.footer.lines,
+             *(d.text for d in document.dropped), *(n for s in document.sections for n in s.notes.values())]
+    return plain("\n".join(extra + [p.text for p in passages(document)]))
+
+
+def count(term: str, text: str) -> int:
+    """How often a term occurs in a plain text."""
+    return text.count(plain(term))
+
+
+# --- candidates -----------------------------------------------------------------------------
+
+
+def candidates(document: Document) -> dict[str, str]:
+    """Every term of the report → its kind (the most telling kind it was found
+    as), in order of first occurrence."""
+    found: dict[str, str] = {}
+    for passage in passages(document):
+        for term, kind in passage_terms(passage.text, segment.generation()):
+            if term not in found or RANK[kind] < RANK[found[term]]:
+                found[term] = kind
+    return found
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def passage_terms(text: str, dictionary: int) -> tuple[tuple[str, str], ...]:
+    """(term, kind) pairs of one paragraph; remembered by its text and what jieba knows."""
+    found = [(m.group(), "programme") for m in QUOTED_PROGRAMME.finditer(text)]
+    for match in QUOTED.finditer(text):
+        inner = match.group(1).strip()
+        found += [(inner, "quoted")] + [(item, "quoted") for item in inner.split("、") if item != inner]
+    words = segment.tagged_words(text)
+    lexicon = segment.lexicon_words()
+    found += [(word, "lexicon") for word, _ in words if word in lexicon]
+    found += [(item, "list") for item in list_items(words)]
+    found += [(compound, "compound") for compound in compounds(words)]
+    found += [(word, "word") for word, flag in words if flag in NOUNISH and len(word) >= 2]
+    return tuple((term, kind) for term, kind in found if is_term(term))
+
+
+def is_term(term: str) -> bool:
+    return 2 <= len(term) <= 16 and len(HAN.findall(term)) >= 2 and not NUMBERS.search(term)
+
+
+def list_items(words: tuple[tuple[str, str], ...]) -> list[str]:
+    """The items of enumerations (A、B、C等): each the nounish words before, between or after 、."""
+    items, clause = [], []
+    for word, flag in (*words, ("。", "x")):
+        if word in CLAUSE_END and word != "、":
+            if any(w == "、" for w, _ in clause):
+                items += clause_items(clause)
+            clause = []
+        else:
+            clause.append((word, flag))
+    return items
+
+
+def clause_items(clause: list[tuple[str, str]]) -> list[str]:
+    groups, current = [], []
+    for word, flag in clause:
+        if word == "、":
+            groups.append(current)
+            current = []
+        else:
+            current.append((word, flag))
+    groups.append(current)
+    items = [name_before(groups[0])]
+    for group in groups[1:]:
+        # Up to the first word of grammar (等, 的, 和): what comes after is the sentence going on.
+        taken = []
+        for word, flag in group:
+            if word in GRAMMAR or flag in ("u", "p", "c", "uj", "x"):
+                break
+            taken.append((word, flag))
+        items.append(taken)
+    return ["".join(w for w, _ in item) for item in items if is_name(item)]
+
+
+def is_name(words: list[tuple[str, str]]) -> bool:
+    """Whether an enumeration's item names a thing: it ends in a noun (or a head
+    word such as 制造), not a verb (早投产) or an idiom (迎难而上)."""
+    item = "".join(w for w, _ in words)
+    if not words or not 3 <= len(item) <= 8 or not all(HAN.match(c) or c.isalnum() for c in item):
+        return False
+    last, flag = words[-1]
+    return last in HEADS or flag in NAME_ENDS
+
+
+def name_before(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The name at the end of the words before an enumeration's first 、:
+    培育具身智能 → 具身智能 (its head, then nouns and unknown characters before it)."""
+    taken = []
+    for index, (word, flag) in enumerate(reversed(words)):
+        single = len(word) == 1 and word not in GRAMMAR and HAN.match(word)
+        if index and not single and flag not in NOUNISH - {"vn", "d"}:
+            break
+        if not HAN.match(word[0]) and not word.isalnum():
+            break
+        taken.append((word, flag))
+    return taken[::-1]
+
+
+def compounds(words: tuple[tuple[str, str], ...]) -> list[str]:
+    """Names jieba does not know: a run of lone characters with the word after
+    it (新 质 生产力), and a modifier before a head word (低空 经济, 银发 经济)."""
+    found = []
+    run: list[str] = []
+    for index, (word, flag) in enumerate(words):
+        lone = len(word) == 1 and word not in GRAMMAR and HAN.match(word) and flag not in ("m", "q", "r", "p", "c", "u", "f")
+        if lone:
+            run.append(word)
+            continue
+        if len(run) >= 2 and len(word) >= 2 and HAN.match(word) and flag in NOUNISH | {"v"}:
+            found.append("".join(run) + word)
+        run = []
+        if word in HEADS and index:
+            before, kind = words[index - 1]
+            if len(before) >= 2 and kind in MODIFIERS and HAN.match(before) and before[0] not in "全我本各该":
+                found.append(before + word)
+    return found
+
+
+# --- comparing ------------------------------------------------------------------------------
+
+
+class Texts:
+    """What is read from each report of a build, once: its plain text, its
+    whole text, its candidates (by slug, unique within a build)."""
+
+    def __init__(self) -> None:
+        self.bodies: dict[str, str] = {}
+        self.wholes: dict[str, str] = {}
+        self.found: dict[str, dict[str, str]] = {}
+        self.kept_terms: dict[str, dict[str, tuple[str, int]]] = {}
+
+    def body(self, document: Document) -> str:
+        if document.slug not in self.bodies:
+            self.bodies[document.slug] = body_text(document)
+        return self.bodies[document.slug]
+
+    def whole(self, document: Document) -> str:
+        if document.slug not in self.wholes:
+            self.wholes[document.slug] = whole_text(document)
+        return self.wholes[document.slug]
+
+    def candidates(self, document: Document) -> dict[str, str]:
+        if document.slug not in self.found:
+            self.found[document.slug] = candidates(document)
+        return self.found[document.slug]
+
+    def kept(self, document: Document) -> dict[str, tuple[str, int]]:
+        """The candidates a reader would care about → (kind, count): named terms,
+        and plain words used several times."""
+        if document.slug not in self.kept_terms:
+            text, result = self.body(document), {}
+            for term, kind in self.candidates(document).items():
+                n = count(term, text)
+                if n and (kind in NAMED or n >= WORD_MIN_COUNT or (len(term) >= 4 and n >= 2)):
+                    result[term] = (kind, n)
+            self.kept_terms[document.slug] = result
+        return self.kept_terms[document.slug]
+
+
+def ranked(document: Document, terms: dict[str, tuple[str, int]], limit: int) -> list[Term]:
+    """Terms in a reader's order: named kinds first, then by count; those that
+    only ever occur inside a longer listed term of the same count left out
+    (a quoted term is kept beside its programme: both are how it is cited)."""
+    order = {t: i for i, t in enumerate(terms)}
+    chosen = sorted(terms, key=lambda t: (RANK[terms[t][0]], -terms[t][1], order[t]))
+    inside = {t for t in chosen if terms[t][0] != "quoted" and any(
+        t != longer and t in longer and terms[longer][1] >= terms[t][1] for longer in chosen)}
+    chosen = [t for t in chosen if t not in inside][:limit]
+    where = first_sentences(document, chosen)
+    return [Term(t, terms[t][0], terms[t][1], *where[t], order[t]) for t in chosen]
+
+
+def new_terms(document: Document, previous: Document, texts: Texts | None = None) -> list[Term]:
+    """Terms this report uses that the previous one does not hold anywhere."""
+    texts = texts or Texts()
+    before = texts.whole(previous)
+    return ranked(document, {t: v for t, v in texts.kept(document).items() if plain(t) not in before}, MAX_NEW)
+
+
+def gone_terms(document: Document, previous: Document, texts: Texts | None = None) -> list[Term]:
+    """The previous report's named terms that this one no longer holds anywhere."""
+    texts = texts or Texts()
+    after = texts.whole(document)
+    return ranked(previous, {t: v for t, v in texts.kept(previous).items() if v[0] in NAMED and plain(t) not in after}, MAX_GONE)
+
+
+def distinctive_terms(document: Document, documents: list[Document], texts: Texts | None = None) -> list[Term]:
+    """A report's own terms against the archive (for a report without a previous
+    one): used often here, by few other reports (count × inverse document frequency)."""
+    texts = texts or Texts()
+    if len(documents) < 2:
+        return []
+    df: dict[str, int] = {}
+    for other in documents:
+        for term in texts.candidates(other):
+            df[term] = df.get(term, 0) + 1
+    terms = texts.kept(document)
+    score = {t: n * math.log(len(documents) / df.get(t, 1)) for t, (_, n) in terms.items()}
+    # Named terms first, each group by score: a plain word says less about a report.
+    best = [t for t in sorted(score, key=lambda t: (terms[t][0] not in NAMED, -score[t], t)) if score[t] > 0][:MAX_DISTINCT]
+    listed = ranked(document, {t: terms[t] for t in best}, MAX_DISTINCT)
+    return sorted(listed, key=lambda term: (term.kind not in NAMED, -score[term.text], term.first))
+
+
+def first_sentences(document: Document, terms: list[str]) -> dict[str, tuple[str, str]]:
+    """Each term → (page, text fragment) of the first passage holding it."""
+    where: dict[str, tuple[str, str]] = {}
+    wanted = {t: plain(t) for t in terms}
+    for passage in passages(document):
+        text = passage.text
+        for term in [t for t in wanted if t not in where]:
+            at = text.find(term)
+            if at >= 0:
+                where[term] = (passage.page, fragment(text, at, term))
+            elif wanted[term] in plain(text):  # written with spaces or other quote marks here
+                where[term] = (passage.page, "")
+        if len(where) == len(wanted):
+            break
+    return {t: where.get(t, (f"{document.slug}/index.md", "")) for t in terms}
+
+
+def fragment(text: str, at: int, term: str) -> str:
+    """A text fragment that marks the term's first occurrence in its sentence:
+    a few words of the clause before it as prefix (as render.locate does)."""
+    from urllib.parse import quote
+
+    def words(value: str) -> str:  # ASCII escaped as the syntax needs, Chinese as it is
+        return "".join(c if ord(c) > 127 else quote(c, safe="") for c in value)
+
+    before = re.split(r"[，。；：！？、,;:!?（）()“”\s]", text[max(0, at - 6):at])[-1]
+    prefix = "".join(fullwidth(before).split())
+    return ":~:text=" + (words(prefix) + "-," if prefix else "") + words(fullwidth(term))
+
+
+# --- the archive ----------------------------------------------------------------------------
+
+
+def place_key(document: Document) -> str:
+    return document.place_code or document.place_name or document.place
+
+
+def primary(documents: list[Document]) -> list[Document]:
+    """One text per place and year, the report itself where the archive has it:
+    an official text before news about it, then the longest."""
+    best: dict[tuple[str, str], Document] = {}
+    for document in documents:
+        key = (place_key(document), document.year)
+        if not key[0] or not document.year:
+            continue
+        other = best.get(key)
+        if other is None or preference(document) > preference(other):
+            best[key] = document
+    return sorted(best.values(), key=lambda d: (place_key(d), d.year))
+
+
+def preference(document: Document) -> tuple:
+    size = sum(len(p) for s in document.sections for p in s.paragraphs)
+    return (document.kind == "official", size, document.slug)
+
+
+def series(documents: list[Document]) -> dict[str, list[Document]]:
+    """Place → its reports, oldest year first (one per year)."""
+    found: dict[str, list[Document]] = {}
+    for document in primary(documents):
+        found.setdefault(place_key(document), []).append(document)
+    return found
+
+
+def previous_reports(documents: list[Document]) -> dict[str, Document]:
+    """Report slug → the same place's report of the nearest earlier year in the archive."""
+    return {later.slug: earlier for found in series(documents).values() for earlier, later in zip(found, found[1:])}
+
+
+def trend(reports: list[Document], news: dict[str, list[Term]], texts: Texts, most: int = 8) -> list[tuple[str, list[int]]]:
+    """A place's leading terms with their count in each year's report: the named
+    terms that were new in some year, the most used first, then the latest
+    report's most used named terms."""
+    peak: dict[str, int] = {}
+    for report in reports:
+        for term in news.get(report.slug, []):
+            if term.kind in NAMED:
+                peak[term.text] = max(peak.get(term.text, 0), term.count)
+    leading = sorted(peak, key=lambda t: (-peak[t], t))[:most]
+    if len(leading) < most:
+        named = texts.kept(reports[-1])
+        extra = sorted((t for t, (kind, _) in named.items() if kind in NAMED and t not in leading), key=lambda t: (-named[t][1], t))
+        leading += extra[: most - len(leading)]
+    return [(term, [count(term, texts.body(report)) for report in reports]) for term in leading]
+
+
+def year_shared(reports: list[Document], texts: Texts, most: int = 20) -> list[tuple[str, int, int]]:
+    """Named terms most of a year's places use → (term, places, total count)."""
+    places: dict[str, int] = {}
+    for report in reports:
+        for term, (kind, _) in texts.kept(report).items():
+            if kind in NAMED:
+                places[term] = places.get(term, 0) + 1
+    floor = max(2, math.ceil(len(reports) / 2))
+    shared = [t for t, n in places.items() if n >= floor]
+    totals = {t: sum(count(t, texts.body(r)) for r in reports) for t in shared}
+    return [(t, places[t], totals[t]) for t in sorted(shared, key=lambda t: (-places[t], -totals[t], t))[:most]]
+
+
+def year_own(reports: list[Document], texts: Texts, most: int = 3) -> dict[str, list[Term]]:
+    """Each report's named terms that no other report of the year holds anywhere."""
+    seen: dict[str, int] = {}
+    for report in reports:
+        for term in texts.candidates(report):
+            seen[term] = seen.get(term, 0) + 1
+    own = {}
+    for report in reports:
+        alone = {t: v for t, v in texts.kept(report).items() if v[0] in NAMED and seen.get(t) == 1}
+        alone = {t: v for t, v in sorted(alone.items(), key=lambda item: -item[1][1])[: most * 4]
+                 if not any(plain(t) in texts.whole(r) for r in reports if r is not report)}
+        own[report.slug] = ranked(report, alone, most)
+    return own

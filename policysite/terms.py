@@ -44,16 +44,18 @@ QUOTED_PROGRAMME = re.compile(
     r"“[^“”。；，！？：\n]{1,16}”[\u4e00-\u9fff]{0,4}?"
     r"(?:行动计划|行动|工程|计划|战略|政策|建设|体系|模式|格局|机制|改革|规划|试点|品牌|经济|产业|工作)"
 )
-QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」『』")
+QUOTE_CHARS = "“”‘’\"'「」『』"
 HAN = re.compile(r"[\u3400-\u9fff]")
 # Words that end a compound: what follows a modifier to name an economy, industry or programme.
 HEADS = {"经济", "产业", "智能", "制造", "资本", "消费", "生产力", "赛道", "集群", "行动", "工程", "计划", "战略", "航天", "融合", "两用"}
 NOUNISH = {"n", "nz", "nt", "ns", "nr", "j", "a", "b", "an", "ng", "vn", "l", "i", "d"}
 MODIFIERS = {"n", "nz", "ns", "j", "a", "b", "an", "d"}
-NAME_ENDS = {"n", "nz", "nt", "ns", "nr", "vn", "j", "an", "ng"}
+NOT_LONE = {"m", "q", "r", "p", "c", "u", "f", "x", "uj", "ul", "y", "e"}
+RUN_ENDS = NOUNISH | {"v"}
+NAME_ENDS = {"n", "nz", "nt", "ns", "nr", "j", "an", "ng"}
 # Single characters that are grammar, never part of a name.
 GRAMMAR = set("的了和与及等在对把被将从向以为于并或也都又其之个项各每这那是有要而就还更再已很最中上下内外好让使")
-CLAUSE_END = set("，。；：！？、（）()\n")
+CLAUSE_END = set("，。；：！？（）()\n")
 NUMBERS = re.compile(r"\d{3,}|^\d|[%％]")
 
 
@@ -99,38 +101,44 @@ def passages(document: Document) -> list[Passage]:
 
 def plain(text: str) -> str:
     """Text as terms are compared: NFKC, without quote marks or spaces."""
-    return "".join(unicodedata.normalize("NFKC", text).translate(QUOTE_MARKS).split())
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    for mark in QUOTE_CHARS:
+        if mark in text:
+            text = text.replace(mark, "")
+    return "".join(text.split())
 
 
-def body_text(document: Document) -> str:
-    """The report's own text, plain: what counts are taken from."""
-    return plain("\n".join(p.text for p in passages(document)))
+@functools.lru_cache(maxsize=1 << 16)
+def plain_term(term: str) -> str:
+    """plain() of a term, remembered: a term is compared with many texts."""
+    return plain(term)
 
 
-def whole_text(document: Document) -> str:
-    """Everything the seed held, plain: a term found anywhere here is not new
-    the year after (title, title block, footer and page chrome included)."""
-    extra = [document.title, document.outlet, *document.title_block, *document.footer.lines,
-             *(d.text for d in document.dropped), *(n for s in document.sections for n in s.notes.values())]
-    return plain("\n".join(extra + [p.text for p in passages(document)]))
+def extra_text(document: Document) -> list[str]:
+    """What the seed held beside the report's passages: title, title block,
+    footer, page chrome, glossary entries."""
+    return [document.title, document.outlet, *document.title_block, *document.footer.lines,
+            *(d.text for d in document.dropped), *(n for s in document.sections for n in s.notes.values())]
 
 
 def count(term: str, text: str) -> int:
     """How often a term occurs in a plain text."""
-    return text.count(plain(term))
+    return text.count(plain_term(term))
 
 
 # --- candidates -----------------------------------------------------------------------------
 
 
-def candidates(document: Document) -> dict[str, str]:
-    """Every term of the report → its kind (the most telling kind it was found
-    as), in order of first occurrence."""
-    found: dict[str, str] = {}
+def candidates(document: Document) -> dict[str, tuple[str, int]]:
+    """Every term of the report → (its kind, how often jieba cut it out as a
+    word), in order of first occurrence; the kind is the most telling one it
+    was found as."""
+    found: dict[str, tuple[str, int]] = {}
     for passage in passages(document):
         for term, kind in passage_terms(passage.text, segment.generation()):
-            if term not in found or RANK[kind] < RANK[found[term]]:
-                found[term] = kind
+            known, times = found.get(term, (kind, 0))
+            found[term] = (kind if RANK[kind] < RANK[known] else known, times + (kind == "word"))
     return found
 
 
@@ -142,28 +150,32 @@ def passage_terms(text: str, dictionary: int) -> tuple[tuple[str, str], ...]:
         inner = match.group(1).strip()
         found += [(inner, "quoted")] + [(item, "quoted") for item in inner.split("、") if item != inner]
     words = segment.tagged_words(text)
-    lexicon = segment.lexicon_words()
-    found += [(word, "lexicon") for word, _ in words if word in lexicon]
-    found += [(item, "list") for item in list_items(words)]
-    found += [(compound, "compound") for compound in compounds(words)]
-    found += [(word, "word") for word, flag in words if flag in NOUNISH and len(word) >= 2]
-    return tuple((term, kind) for term, kind in found if is_term(term))
+    if "、" in text:
+        found += [(item, "list") for item in list_items(words)]
+    found = [(term, kind) for term, kind in found if is_term(term)]
+    # A noun jieba cut out is all Han characters (numbers and Latin have other tags).
+    found += [(term, kind) for term, kind in word_terms(words, segment.lexicon_words()) if kind == "word" or is_term(term)]
+    return tuple(found)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_term(term: str) -> bool:
     return 2 <= len(term) <= 16 and len(HAN.findall(term)) >= 2 and not NUMBERS.search(term)
 
 
 def list_items(words: tuple[tuple[str, str], ...]) -> list[str]:
     """The items of enumerations (A、B、C等): each the nounish words before, between or after 、."""
-    items, clause = [], []
-    for word, flag in (*words, ("。", "x")):
-        if word in CLAUSE_END and word != "、":
-            if any(w == "、" for w, _ in clause):
-                items += clause_items(clause)
-            clause = []
-        else:
-            clause.append((word, flag))
+    items, done = [], -1
+    for at in [index for index, (word, _) in enumerate(words) if word == "、"]:
+        if at <= done:
+            continue  # in a clause already read
+        start, end = at, at
+        while start > 0 and words[start - 1][0] not in CLAUSE_END:
+            start -= 1
+        while end < len(words) and (words[end][0] == "、" or words[end][0] not in CLAUSE_END):
+            end += 1
+        items += clause_items(list(words[start:end]))
+        done = end
     return items
 
 
@@ -212,23 +224,33 @@ def name_before(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return taken[::-1]
 
 
-def compounds(words: tuple[tuple[str, str], ...]) -> list[str]:
-    """Names jieba does not know: a run of lone characters with the word after
-    it (新 质 生产力), and a modifier before a head word (低空 经济, 银发 经济)."""
+def word_terms(words: tuple[tuple[str, str], ...], lexicon: frozenset[str]) -> list[tuple[str, str]]:
+    """The words of a passage that may be terms (one pass, as it runs for every
+    word of the archive): lexicon words, nouns, and names jieba does not know —
+    a run of lone characters with the word after it (新 质 生产力), a modifier
+    before a head word (低空 经济, 银发 经济)."""
     found = []
     run: list[str] = []
-    for index, (word, flag) in enumerate(words):
-        lone = len(word) == 1 and word not in GRAMMAR and HAN.match(word) and flag not in ("m", "q", "r", "p", "c", "u", "f")
-        if lone:
-            run.append(word)
+    before, before_flag = "", ""
+    for word, flag in words:
+        if len(word) == 1:
+            if word not in GRAMMAR and flag not in NOT_LONE and HAN.match(word):
+                run.append(word)
+            elif run:
+                run = []
+            before = ""
             continue
-        if len(run) >= 2 and len(word) >= 2 and HAN.match(word) and flag in NOUNISH | {"v"}:
-            found.append("".join(run) + word)
-        run = []
-        if word in HEADS and index:
-            before, kind = words[index - 1]
-            if len(before) >= 2 and kind in MODIFIERS and HAN.match(before) and before[0] not in "全我本各该":
-                found.append(before + word)
+        if word in lexicon:
+            found.append((word, "lexicon"))
+        if flag in NOUNISH and len(word) <= 16:
+            found.append((word, "word"))
+        if run:
+            if len(run) >= 2 and flag in RUN_ENDS and HAN.match(word):
+                found.append(("".join(run) + word, "compound"))
+            run = []
+        if word in HEADS and len(before) >= 2 and before_flag in MODIFIERS and before[0] not in "全我本各该" and HAN.match(before):
+            found.append((before + word, "compound"))
+        before, before_flag = word, flag
     return found
 
 
@@ -236,53 +258,86 @@ def compounds(words: tuple[tuple[str, str], ...]) -> list[str]:
 
 
 class Texts:
-    """What is read from each report of a build, once: its plain text, its
-    whole text, its candidates (by slug, unique within a build)."""
+    """What is read from each report of a build, once: its passages as plain
+    text, its whole text, its terms and their counts (by slug, unique within a build)."""
 
     def __init__(self) -> None:
+        self.plain_passages: dict[str, list[tuple[Passage, str]]] = {}
         self.bodies: dict[str, str] = {}
         self.wholes: dict[str, str] = {}
-        self.found: dict[str, dict[str, str]] = {}
-        self.kept_terms: dict[str, dict[str, tuple[str, int]]] = {}
+        self.found: dict[str, dict[str, tuple[str, int]]] = {}
+        self.kept_terms: dict[str, dict[str, str]] = {}
+        self.counts: dict[tuple[str, str], int] = {}
+        self.frequency: tuple[int, dict[str, int]] | None = None
+
+    def passages(self, document: Document) -> list[tuple[Passage, str]]:
+        """The report's passages with their plain text."""
+        if document.slug not in self.plain_passages:
+            self.plain_passages[document.slug] = [(p, plain(p.text)) for p in passages(document)]
+        return self.plain_passages[document.slug]
 
     def body(self, document: Document) -> str:
+        """The report's own text, plain, a line per passage: what counts are taken from."""
         if document.slug not in self.bodies:
-            self.bodies[document.slug] = body_text(document)
+            self.bodies[document.slug] = "\n".join(flat for _, flat in self.passages(document))
         return self.bodies[document.slug]
 
     def whole(self, document: Document) -> str:
+        """Everything the seed held, plain: a term found anywhere here is not new the year after."""
         if document.slug not in self.wholes:
-            self.wholes[document.slug] = whole_text(document)
+            self.wholes[document.slug] = "\n".join([*map(plain, extra_text(document)), self.body(document)])
         return self.wholes[document.slug]
 
-    def candidates(self, document: Document) -> dict[str, str]:
+    def candidates(self, document: Document) -> dict[str, tuple[str, int]]:
         if document.slug not in self.found:
             self.found[document.slug] = candidates(document)
         return self.found[document.slug]
 
-    def kept(self, document: Document) -> dict[str, tuple[str, int]]:
-        """The candidates a reader would care about → (kind, count): named terms,
-        and plain words used several times."""
+    def kept(self, document: Document) -> dict[str, str]:
+        """The terms a reader would care about → kind: named terms, and plain
+        words jieba cut out several times."""
         if document.slug not in self.kept_terms:
-            text, result = self.body(document), {}
-            for term, kind in self.candidates(document).items():
-                n = count(term, text)
-                if n and (kind in NAMED or n >= WORD_MIN_COUNT or (len(term) >= 4 and n >= 2)):
-                    result[term] = (kind, n)
-            self.kept_terms[document.slug] = result
+            self.kept_terms[document.slug] = {
+                term: kind for term, (kind, cut) in self.candidates(document).items()
+                if kind in NAMED or cut >= WORD_MIN_COUNT or (len(term) >= 4 and cut >= 2)}
         return self.kept_terms[document.slug]
 
+    def count(self, document: Document, term: str) -> int:
+        key = (document.slug, term)
+        if key not in self.counts:
+            self.counts[key] = count(term, self.body(document))
+        return self.counts[key]
 
-def ranked(document: Document, terms: dict[str, tuple[str, int]], limit: int) -> list[Term]:
+    def counted(self, document: Document, terms: dict[str, str]) -> dict[str, tuple[str, int]]:
+        """Terms → (kind, count), those the report's text holds."""
+        found = {t: (kind, self.count(document, t)) for t, kind in terms.items()}
+        return {t: value for t, value in found.items() if value[1]}
+
+    def document_frequency(self, documents: list[Document]) -> dict[str, int]:
+        """Term → how many of the documents it is a candidate of (once per set of documents)."""
+        if self.frequency is None or self.frequency[0] != len(documents):
+            df: dict[str, int] = {}
+            for document in documents:
+                for term in self.candidates(document):
+                    df[term] = df.get(term, 0) + 1
+            self.frequency = (len(documents), df)
+        return self.frequency[1]
+
+
+def ranked(document: Document, terms: dict[str, tuple[str, int]], limit: int, texts: Texts) -> list[Term]:
     """Terms in a reader's order: named kinds first, then by count; those that
     only ever occur inside a longer listed term of the same count left out
     (a quoted term is kept beside its programme: both are how it is cited)."""
     order = {t: i for i, t in enumerate(terms)}
-    chosen = sorted(terms, key=lambda t: (RANK[terms[t][0]], -terms[t][1], order[t]))
-    inside = {t for t in chosen if terms[t][0] != "quoted" and any(
-        t != longer and t in longer and terms[longer][1] >= terms[t][1] for longer in chosen)}
-    chosen = [t for t in chosen if t not in inside][:limit]
-    where = first_sentences(document, chosen)
+    chosen, taken = [], []
+    for t in sorted(terms, key=lambda t: (RANK[terms[t][0]], -terms[t][1], order[t])):
+        if len(chosen) == limit:
+            break
+        if terms[t][0] != "quoted" and any(t in longer and terms[longer][1] >= terms[t][1] for longer in taken):
+            continue
+        chosen.append(t)
+        taken.append(t)
+    where = first_sentences(document, chosen, texts)
     return [Term(t, terms[t][0], terms[t][1], *where[t], order[t]) for t in chosen]
 
 
@@ -290,14 +345,16 @@ def new_terms(document: Document, previous: Document, texts: Texts | None = None
     """Terms this report uses that the previous one does not hold anywhere."""
     texts = texts or Texts()
     before = texts.whole(previous)
-    return ranked(document, {t: v for t, v in texts.kept(document).items() if plain(t) not in before}, MAX_NEW)
+    fresh = {t: kind for t, kind in texts.kept(document).items() if plain_term(t) not in before}
+    return ranked(document, texts.counted(document, fresh), MAX_NEW, texts)
 
 
 def gone_terms(document: Document, previous: Document, texts: Texts | None = None) -> list[Term]:
     """The previous report's named terms that this one no longer holds anywhere."""
     texts = texts or Texts()
     after = texts.whole(document)
-    return ranked(previous, {t: v for t, v in texts.kept(previous).items() if v[0] in NAMED and plain(t) not in after}, MAX_GONE)
+    gone = {t: kind for t, kind in texts.kept(previous).items() if kind in NAMED and plain_term(t) not in after}
+    return ranked(previous, texts.counted(previous, gone), MAX_GONE, texts)
 
 
 def distinctive_terms(document: Document, documents: list[Document], texts: Texts | None = None) -> list[Term]:
@@ -306,33 +363,30 @@ def distinctive_terms(document: Document, documents: list[Document], texts: Text
     texts = texts or Texts()
     if len(documents) < 2:
         return []
-    df: dict[str, int] = {}
-    for other in documents:
-        for term in texts.candidates(other):
-            df[term] = df.get(term, 0) + 1
-    terms = texts.kept(document)
+    df = texts.document_frequency(documents)
+    rare = {t: kind for t, kind in texts.kept(document).items() if df.get(t, 1) <= max(2, len(documents) // 4)}
+    terms = texts.counted(document, rare)
     score = {t: n * math.log(len(documents) / df.get(t, 1)) for t, (_, n) in terms.items()}
     # Named terms first, each group by score: a plain word says less about a report.
     best = [t for t in sorted(score, key=lambda t: (terms[t][0] not in NAMED, -score[t], t)) if score[t] > 0][:MAX_DISTINCT]
-    listed = ranked(document, {t: terms[t] for t in best}, MAX_DISTINCT)
+    listed = ranked(document, {t: terms[t] for t in best}, MAX_DISTINCT, texts)
     return sorted(listed, key=lambda term: (term.kind not in NAMED, -score[term.text], term.first))
 
 
-def first_sentences(document: Document, terms: list[str]) -> dict[str, tuple[str, str]]:
+def first_sentences(document: Document, terms: list[str], texts: Texts) -> dict[str, tuple[str, str]]:
     """Each term → (page, text fragment) of the first passage holding it."""
-    where: dict[str, tuple[str, str]] = {}
-    wanted = {t: plain(t) for t in terms}
-    for passage in passages(document):
-        text = passage.text
-        for term in [t for t in wanted if t not in where]:
-            at = text.find(term)
-            if at >= 0:
-                where[term] = (passage.page, fragment(text, at, term))
-            elif wanted[term] in plain(text):  # written with spaces or other quote marks here
-                where[term] = (passage.page, "")
-        if len(where) == len(wanted):
-            break
-    return {t: where.get(t, (f"{document.slug}/index.md", "")) for t in terms}
+    where = {}
+    for term in terms:
+        wanted = plain_term(term)
+        for passage, flat in texts.passages(document):
+            if wanted in flat:
+                at = passage.text.find(term)
+                # Written with spaces or other quote marks there: the page, without a mark.
+                where[term] = (passage.page, fragment(passage.text, at, term) if at >= 0 else "")
+                break
+        else:
+            where[term] = (f"{document.slug}/index.md", "")
+    return where
 
 
 def fragment(text: str, at: int, term: str) -> str:
@@ -398,22 +452,22 @@ def trend(reports: list[Document], news: dict[str, list[Term]], texts: Texts, mo
                 peak[term.text] = max(peak.get(term.text, 0), term.count)
     leading = sorted(peak, key=lambda t: (-peak[t], t))[:most]
     if len(leading) < most:
-        named = texts.kept(reports[-1])
-        extra = sorted((t for t, (kind, _) in named.items() if kind in NAMED and t not in leading), key=lambda t: (-named[t][1], t))
-        leading += extra[: most - len(leading)]
-    return [(term, [count(term, texts.body(report)) for report in reports]) for term in leading]
+        latest = reports[-1]
+        named = texts.counted(latest, {t: kind for t, kind in texts.kept(latest).items() if kind in NAMED and t not in leading})
+        leading += sorted(named, key=lambda t: (-named[t][1], t))[: most - len(leading)]
+    return [(term, [texts.count(report, term) for report in reports]) for term in leading]
 
 
 def year_shared(reports: list[Document], texts: Texts, most: int = 20) -> list[tuple[str, int, int]]:
     """Named terms most of a year's places use → (term, places, total count)."""
     places: dict[str, int] = {}
     for report in reports:
-        for term, (kind, _) in texts.kept(report).items():
+        for term, kind in texts.kept(report).items():
             if kind in NAMED:
                 places[term] = places.get(term, 0) + 1
     floor = max(2, math.ceil(len(reports) / 2))
-    shared = [t for t, n in places.items() if n >= floor]
-    totals = {t: sum(count(t, texts.body(r)) for r in reports) for t in shared}
+    shared = sorted((t for t, n in places.items() if n >= floor), key=lambda t: (-places[t], t))[: most * 3]
+    totals = {t: sum(texts.count(r, t) for r in reports) for t in shared}
     return [(t, places[t], totals[t]) for t in sorted(shared, key=lambda t: (-places[t], -totals[t], t))[:most]]
 
 
@@ -425,8 +479,8 @@ def year_own(reports: list[Document], texts: Texts, most: int = 3) -> dict[str, 
             seen[term] = seen.get(term, 0) + 1
     own = {}
     for report in reports:
-        alone = {t: v for t, v in texts.kept(report).items() if v[0] in NAMED and seen.get(t) == 1}
+        alone = texts.counted(report, {t: kind for t, kind in texts.kept(report).items() if kind in NAMED and seen.get(t) == 1})
         alone = {t: v for t, v in sorted(alone.items(), key=lambda item: -item[1][1])[: most * 4]
-                 if not any(plain(t) in texts.whole(r) for r in reports if r is not report)}
-        own[report.slug] = ranked(report, alone, most)
+                 if not any(plain_term(t) in texts.whole(r) for r in reports if r is not report)}
+        own[report.slug] = ranked(report, alone, most, texts)
     return own

@@ -3,8 +3,9 @@ by year (charts drawn here, at build time), a year's shared and own terms, and
 terms/new.csv|json. The counting is policysite/terms.py's.
 
 Pages live under terms/: index.md, <year>.md, place-<place>.md and one page
-per report (<report slug>.md, linked from its year and its place, not listed
-in the navigation, which would grow with the archive).
+per report (report/<report slug>.md, linked from its year and its place, not
+listed in the navigation, which would grow with the archive: mkdocs.yml's
+not_in_nav).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .model import Document, Page
 from .render import anchor, escape, href, html_block, page, pinyin_key, text
 
 FOLDER = "terms"
+REPORT = f"{FOLDER}/report"   # one page per report
 TITLE = "新提法"
 FIELDS = ["place", "year", "term", "count", "first_url", "kind"]
 SHOWN_IN_ROW = 5     # terms named in a year's table of reports
@@ -128,7 +130,7 @@ def year_page(year: str, reports: list[Document], previous: dict, news: dict, te
         before = previous.get(report.slug)
         found = news.get(report.slug, [])
         shown = "、".join(escape(t.text) for t in found[:SHOWN_IN_ROW]) + ("等" if len(found) > SHOWN_IN_ROW else "")
-        rows.append(f"<tr><td>{anchor(path, f'{FOLDER}/{report.slug}.md', escape(place_name(report)))}</td>"
+        rows.append(f"<tr><td>{anchor(path, f'{REPORT}/{report.slug}.md', escape(place_name(report)))}</td>"
                     f"<td>{f'{before.year}年' if before else '—'}</td><td>{len(found) if before else '—'}</td>"
                     f"<td>{shown or ('无上一年报告' if not before else '—')}</td></tr>")
     body.append(table(rows))
@@ -156,7 +158,7 @@ def year_page(year: str, reports: list[Document], previous: dict, news: dict, te
 def report_page(report: Document, before: Document | None, listed: list, gone: list, place_of: dict) -> Page:
     """One report's new terms against the previous report, and the terms it dropped;
     without a previous report, its most distinctive terms against the archive."""
-    path = f"{FOLDER}/{report.slug}.md"
+    path = f"{REPORT}/{report.slug}.md"
     title = f"{TITLE}:{report.title}"
     meta = {"title": title, "description": f"{report.title}第一次用到的提法和不再提及的提法。", "search": {"exclude": True}}
     body = [f"# {text(title)}"]
@@ -179,7 +181,7 @@ def report_page(report: Document, before: Document | None, listed: list, gone: l
     body.append(terms_table(path, listed) if listed else "没有找到上一份报告里没有的提法。")
     body.append("## 不再提及")
     body.append(terms_table(path, gone, column=f"{before.year}年次数") if gone else "上一份报告的提法本报告都还在用。")
-    body.append(f"统计方法见[{TITLE}](index.md)。")
+    body.append(f"统计方法见[{TITLE}]({relative(path, f'{FOLDER}/index.md')})。")
     return page(path, meta, body)
 
 
@@ -188,7 +190,7 @@ def place_page(name: str, path: str, reports: list[Document], trend: list[tuple[
     title = f"{TITLE}:{name}历年"
     meta = {"title": title, "description": f"{name}历年政府工作报告里主要提法的出现次数。", "search": {"exclude": True}}
     body = [f"# {text(title)}", "各年报告里主要提法的出现次数：先是某一年新出现的提法，再是最近一年用得最多的提法。\n{ .byline }"]
-    body.append(" · ".join(f"[{r.year}年新提法]({relative(path, f'{FOLDER}/{r.slug}.md')})" for r in reports))
+    body.append(" · ".join(f"[{r.year}年新提法]({relative(path, f'{REPORT}/{r.slug}.md')})" for r in reports))
     labels = [f"{r.year}年" for r in reports]
     if trend:
         body.append(html_block('<div class="term-trends">\n' + "\n".join(

@@ -443,19 +443,19 @@ def previous_reports(documents: list[Document]) -> dict[str, Document]:
 
 def trend(reports: list[Document], news: dict[str, list[Term]], texts: Texts, most: int = 8) -> list[tuple[str, list[int]]]:
     """A place's leading terms with their count in each year's report: the named
-    terms that were new in some year, the most used first, then the latest
-    report's most used named terms."""
-    peak: dict[str, int] = {}
-    for report in reports:
-        for term in news.get(report.slug, []):
-            if term.kind in NAMED:
-                peak[term.text] = max(peak.get(term.text, 0), term.count)
-    leading = sorted(peak, key=lambda t: (-peak[t], t))[:most]
-    if len(leading) < most:
-        latest = reports[-1]
-        named = texts.counted(latest, {t: kind for t, kind in texts.kept(latest).items() if kind in NAMED and t not in leading})
-        leading += sorted(named, key=lambda t: (-named[t][1], t))[: most - len(leading)]
-    return [(term, [texts.count(report, term) for report in reports]) for term in leading]
+    terms that were new in some year, the most used at their peak first, then the
+    latest report's most used named terms. A term inside another with the same
+    counts every year (人工智能+ in “人工智能+”行动) adds nothing and is left out."""
+    new = list(dict.fromkeys(t.text for r in reports for t in news.get(r.slug, []) if t.kind in NAMED))
+    latest = reports[-1]
+    named = texts.counted(latest, {t: kind for t, kind in texts.kept(latest).items() if kind in NAMED and t not in new})
+    new += sorted(named, key=lambda t: (-named[t][1], t))[: most * 2]
+    counts = {t: [texts.count(r, t) for r in reports] for t in new}
+    chosen: list[str] = []
+    for term in sorted(new, key=lambda t: (-max(counts[t]), -len(t), new.index(t))):  # the longer of equals: the more specific
+        if len(chosen) < most and not any(term in other and counts[other] == counts[term] for other in chosen):
+            chosen.append(term)
+    return [(term, counts[term]) for term in chosen]
 
 
 def year_shared(reports: list[Document], texts: Texts, most: int = 20) -> list[tuple[str, int, int]]:

@@ -31,7 +31,7 @@ from .model import Document
 from .typography import fullwidth
 
 # Kinds, in the order a reader cares about them.
-KINDS = {"quoted": "引号提法", "programme": "专项提法", "list": "并列名目", "compound": "新词组", "lexicon": "领域词", "word": "常用词"}
+KINDS = {"quoted": "引号提法", "programme": "专项提法", "list": "并列名目", "compound": "复合词", "lexicon": "领域词", "word": "常用词"}
 RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 NAMED = {"quoted", "programme", "list", "compound", "lexicon"}
 MAX_NEW = 60          # new terms listed per report

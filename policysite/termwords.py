@@ -21,6 +21,8 @@ QUOTED_PROGRAMME = re.compile(
 HAN = re.compile(r"[\u3400-\u9fff]")
 # Words that end a compound: what follows a modifier to name an economy, industry or programme.
 HEADS = {"经济", "产业", "智能", "制造", "资本", "消费", "生产力", "赛道", "集群", "行动", "工程", "计划", "战略", "航天", "融合", "两用"}
+# Words that end a programme's name when a verb comes before it (实施…行动).
+PROGRAMME_HEADS = {"行动", "工程", "计划", "战略", "专项行动", "三年行动", "行动计划", "攻坚战"}
 NOUNISH = {"n", "nz", "nt", "ns", "nr", "j", "a", "b", "an", "ng", "vn", "l", "i", "d"}
 MODIFIERS = {"n", "nz", "ns", "j", "a", "b", "an", "d"}
 NOT_LONE = {"m", "q", "r", "p", "c", "u", "f", "x", "uj", "ul", "y", "e"}
@@ -83,8 +85,8 @@ def clause_items(clause: list[tuple[str, str]]) -> list[str]:
         # Up to the first word of grammar (等, 的, 和): what comes after is the sentence going on.
         taken = []
         for word, flag in group:
-            if word in GRAMMAR or flag in ("u", "p", "c", "uj", "x"):
-                break
+            if (word in GRAMMAR or flag in ("u", "p", "c", "uj", "x")) and not (word == "于" and taken):
+                break  # 于 inside a name goes on: 投资于人
             taken.append((word, flag))
         items.append(taken)
     return ["".join(w for w, _ in item) for item in items if is_name(item)]
@@ -118,18 +120,30 @@ def word_terms(words: tuple[tuple[str, str], ...], lexicon: frozenset[str]) -> l
     """The words of a passage that may be terms (one pass, as it runs for every
     word of the archive): lexicon words, nouns, and names jieba does not know —
     a run of lone characters with the word after it (新 质 生产力), a modifier
-    before a head word (低空 经济, 银发 经济)."""
+    before a head word (低空 经济, 银发 经济) — and programmes named after a
+    verb (实施 制造业 数字化 转型 行动)."""
     found = []
     run: list[str] = []
     before, before_flag = "", ""
+    named: list[str] | None = None   # the words since a verb (实施 …), which may name a programme
     for word, flag in words:
         if len(word) == 1:
             if word not in GRAMMAR and flag not in NOT_LONE and HAN.match(word):
                 run.append(word)
-            elif run:
-                run = []
+                if named is not None:
+                    named.append(word)
+            else:
+                run, named = [] if run else run, None
             before = ""
             continue
+        if word in PROGRAMME_HEADS and named:
+            programme = "".join(named) + word
+            if 4 <= len(programme) <= 12:
+                found.append((programme, "programme"))
+        if flag == "v":
+            named = []
+        elif named is not None:
+            named = named + [word] if flag in NOUNISH and len(named) < 4 else None
         if word in lexicon:
             found.append((word, "lexicon"))
         if flag in NOUNISH and len(word) <= 16:

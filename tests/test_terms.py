@@ -43,6 +43,26 @@ def listed(found: list[terms.Term]) -> list[tuple[str, str, int]]:
     return [(t.text, t.kind, t.count) for t in found]
 
 
+def test_what_counts_as_a_term_in_a_passage():
+    from policysite import segment
+    from policysite.termwords import passage_terms
+
+    def named(text: str) -> list[tuple[str, str]]:
+        return [(term, kind) for term, kind in passage_terms(text, segment.generation()) if kind != "word"]
+
+    # An enumeration's items, the first one without the verb before it.
+    assert named("培育具身智能、低空经济、银发经济等新增长点。") == [
+        ("具身智能", "list"), ("低空经济", "list"), ("银发经济", "list"),
+        ("具身智能", "compound"), ("低空经济", "compound"), ("银发经济", "compound")]
+    assert ("投资于人", "list") in named("更加注重惠民生、促消费、投资于人。")
+    # Quoted whole, the programme with its quotes; a programme named after a verb.
+    assert named("开展“人工智能+”行动。") == [("“人工智能+”行动", "programme"), ("人工智能+", "quoted")]
+    assert ("制造业数字化转型行动", "programme") in named("实施制造业数字化转型行动。")
+    # A compound jieba cuts into lone characters.
+    assert ("新质生产力", "compound") in named("因地制宜发展新质生产力。")
+    assert not named("我们坚持问题导向和目标导向。")
+
+
 def test_new_terms_of_a_year_against_the_year_before(archive):
     news = terms.new_terms(archive["wuhu-2025"], archive["wuhu-2024"])
     assert listed(news) == [

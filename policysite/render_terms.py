@@ -62,13 +62,12 @@ def place_pages(documents: list[Document]) -> dict[str, tuple[str, str, list[Doc
     found, taken = {}, set()
     several = [(key, reports) for key, reports in terms.series(documents).items() if len(reports) > 1]
     for key, reports in sorted(several, key=lambda item: pinyin_key(place_name(item[1][-1]))):
-        base = re.sub(r"-\d{4}(?:-\d+)?$", "", reports[-1].slug) or "place"
+        base = "quanguo" if key == terms.NATIONAL else re.sub(r"-\d{4}(?:-\d+)?$", "", reports[-1].slug) or "place"
         found[key] = (place_name(reports[-1]), f"{FOLDER}/place-{unique(base, taken)}.md", reports)
     return found
 
 
-def place_name(document: Document) -> str:
-    return document.place_name or document.place or document.title
+place_name = terms.place_name
 
 
 def pages(documents: list[Document]) -> list[Page]:

@@ -278,8 +278,23 @@ def fragment(text: str, at: int, term: str) -> str:
 # --- the archive ----------------------------------------------------------------------------
 
 
+NATIONAL = "全国"
+NATIONAL_SIGNS = ("全国人民代表大会", "代表国务院")
+
+
 def place_key(document: Document) -> str:
-    return document.place_code or document.place_name or document.place
+    """The place a report is about: its division code, its name, or 全国 for the
+    national report (delivered to the 全国人民代表大会, on behalf of the 国务院)."""
+    return document.place_code or document.place_name or document.place or (NATIONAL if national(document) else "")
+
+
+def place_name(document: Document) -> str:
+    return document.place_name or document.place or (NATIONAL if national(document) else document.title)
+
+
+def national(document: Document) -> bool:
+    opening = [document.title, *document.title_block, *document.intro[:3]]
+    return any(sign in line for line in opening for sign in NATIONAL_SIGNS)
 
 
 def primary(documents: list[Document]) -> list[Document]:

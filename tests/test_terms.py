@@ -176,6 +176,19 @@ def test_precision_on_generated_reports(tmp_path, before_phrases, now_phrases):
         assert_new_is_new(term, raw(paths[0]), raw(paths[1]))
 
 
+def test_the_national_report_is_a_place_of_its_own():
+    from policysite import render_terms
+
+    before, now = documents([FIXTURES / "terms" / "national_2024.txt", FIXTURES / "terms" / "national_2025.txt"])
+    assert terms.place_key(now) == "全国" and terms.previous_reports([before, now]) == {now.slug: before}
+    news = [t.text for t in terms.new_terms(now, before)]
+    assert {"具身智能", "量子科技", "投资于人", "首发经济", "冰雪经济", "银发经济"} <= set(news)
+    assert not {"新质生产力", "人工智能+", "“人工智能+”行动"} & set(news)
+    pages = {page.path: page.content for page in render_terms.pages([before, now])}
+    chart = pages["terms/place-quanguo.md"]
+    assert "新提法:全国历年" in chart and "具身智能：2024年0次，2025年1次" in chart
+
+
 def test_a_single_report_site_has_no_terms_pages():
     from policysite.render import nav, render
 

@@ -27,6 +27,7 @@ REPORT = f"{FOLDER}/report"   # one page per report
 TITLE = "新提法"
 FIELDS = ["place", "year", "term", "count", "first_url", "kind"]
 SHOWN_IN_ROW = 5     # terms named in a year's table of reports
+SHOWN = 80           # new terms a report's page lists (new.csv has them all): the page stays small
 METHOD = (
     "统计方法：用与站内搜索相同的词典（jieba 加本站领域词表）切分报告正文，引号里的提法整体计算。"
     "候选提法是：引号提法及带引号的专项名称（如“人工智能+”行动）、并列列举的名目（如“具身智能、低空经济等”里的各项）、"
@@ -177,7 +178,9 @@ def report_page(report: Document, before: Document | None, listed: list, gone: l
                 f"上一份报告用过、本报告不再提及的{len(gone)}个。点击提法查看它第一次出现的原句。\n{{ .byline }}")
     body.append(" · ".join(links))
     body.append("## 新提法")
-    body.append(terms_table(path, listed) if listed else "没有找到上一份报告里没有的提法。")
+    body.append(terms_table(path, listed[:SHOWN]) if listed else "没有找到上一份报告里没有的提法。")
+    if len(listed) > SHOWN:
+        body.append(f"另有{len(listed) - SHOWN}个新提法（多为只用一两次的词）见[new.csv]({relative(path, f'{FOLDER}/new.csv')})。")
     body.append("## 不再提及")
     body.append(terms_table(path, gone, column=f"{before.year}年次数") if gone else "上一份报告的提法本报告都还在用。")
     body.append(f"统计方法见[{TITLE}]({relative(path, f'{FOLDER}/index.md')})。")

@@ -35,7 +35,7 @@ from .typography import fullwidth
 KINDS = {"quoted": "引号提法", "programme": "专项提法", "list": "并列名目", "compound": "复合词", "lexicon": "领域词", "word": "常用词"}
 RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 NAMED = {"quoted", "programme", "list", "compound", "lexicon"}
-MAX_NEW = 60          # new terms listed per report
+MAX_NEW = 400         # new terms listed per report (its page shows the first render_terms.SHOWN)
 MAX_GONE = 30         # terms of the previous report no longer used
 MAX_DISTINCT = 20     # a report's own terms against the archive, when it has no previous one
 WORD_MIN_COUNT = 3    # a plain word is a term when used this often (a long one: twice)

@@ -45,9 +45,7 @@ def passage_terms(text: str, dictionary: int) -> tuple[tuple[str, str], ...]:
     if "、" in text:
         found += [(item, "list") for item in list_items(words)]
     found = [(term, kind) for term, kind in found if is_term(term)]
-    # A noun jieba cut out is all Han characters (numbers and Latin have other tags).
-    found += [(term, kind) for term, kind in word_terms(words, segment.lexicon_words()) if kind == "word" or is_term(term)]
-    return tuple(found)
+    return tuple(found + word_terms(words, segment.lexicon_words()))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -133,24 +131,27 @@ def word_terms(words: tuple[tuple[str, str], ...], lexicon: frozenset[str]) -> l
                 if named is not None:
                     named.append(word)
             else:
-                run, named = [] if run else run, None
+                run, named = [], None
             before = ""
             continue
-        if word in PROGRAMME_HEADS and named:
-            programme = "".join(named) + word
-            if 4 <= len(programme) <= 12:
+        if named:
+            if word in PROGRAMME_HEADS and 4 <= len(programme := "".join(named) + word) <= 12 and is_term(programme):
                 found.append((programme, "programme"))
         if flag == "v":
             named = []
         elif named is not None:
-            named = named + [word] if flag in NOUNISH and len(named) < 4 else None
-        if word in lexicon:
+            if flag in NOUNISH and len(named) < 4:
+                named.append(word)
+            else:
+                named = None
+        if word in lexicon and is_term(word):
             found.append((word, "lexicon"))
+        # A noun jieba cut out is all Han characters (numbers and Latin have other tags).
         if flag in NOUNISH and len(word) <= 16:
             found.append((word, "word"))
         if run:
-            if len(run) >= 2 and flag in RUN_ENDS and HAN.match(word):
-                found.append(("".join(run) + word, "compound"))
+            if len(run) >= 2 and flag in RUN_ENDS and HAN.match(word) and is_term(compound := "".join(run) + word):
+                found.append((compound, "compound"))
             run = []
         if word in HEADS and len(before) >= 2 and before_flag in MODIFIERS and before[0] not in "全我本各该" and HAN.match(before):
             found.append((before + word, "compound"))

@@ -28,6 +28,13 @@ MODIFIERS = {"n", "nz", "ns", "j", "a", "b", "an", "d"}
 NOT_LONE = {"m", "q", "r", "p", "c", "u", "f", "x", "uj", "ul", "y", "e"}
 RUN_ENDS = NOUNISH | {"v"}
 NAME_ENDS = {"n", "nz", "nt", "ns", "nr", "j", "an", "ng"}
+# Verbs that open a report's clauses, some of which jieba tags as nouns or
+# adjectives (深化 j, 落实 a, 新建 ns): never the start of a name.
+LEADING_VERBS = set("""
+深化 落实 新建 推进 加快 加强 完善 推动 实施 建设 打造 培育 发展 提升 强化 健全 优化 扩大 促进 支持 坚持 持续
+积极 大力 着力 全面 深入 统筹 稳定 壮大 做强 做优 做大 提高 巩固 拓展 开展 建成 新增 改造 引导 鼓励 规范 保障
+聚焦 围绕 抓好 办好 用好 落地 启动 组织 布局 谋划 探索 创新 加大 新开工 开工 建立 构建
+""".split())
 # Single characters that are grammar, never part of a name.
 GRAMMAR = set("的了和与及等在对把被将从向以为于并或也都又其之个项各每这那是有要而就还更再已很最中上下内外好让使")
 CLAUSE_END = set("，。；：！？（）()\n")
@@ -106,7 +113,7 @@ def name_before(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     taken = []
     for index, (word, flag) in enumerate(reversed(words)):
         single = len(word) == 1 and word not in GRAMMAR and HAN.match(word)
-        if index and not single and flag not in NOUNISH - {"vn", "d"}:
+        if index and not single and (flag not in NOUNISH - {"vn", "d"} or word in LEADING_VERBS):
             break
         if not HAN.match(word[0]) and not word.isalnum():
             break
@@ -137,8 +144,10 @@ def word_terms(words: tuple[tuple[str, str], ...], lexicon: frozenset[str]) -> l
         if named:
             if word in PROGRAMME_HEADS and 4 <= len(programme := "".join(named) + word) <= 12 and is_term(programme):
                 found.append((programme, "programme"))
-        if flag == "v":
+        if flag == "v" or word in LEADING_VERBS:
             named = []
+        elif word in PROGRAMME_HEADS:
+            named = None  # a name ends at its head (…工程行动 is not another programme)
         elif named is not None:
             if flag in NOUNISH and len(named) < 4:
                 named.append(word)
@@ -146,14 +155,13 @@ def word_terms(words: tuple[tuple[str, str], ...], lexicon: frozenset[str]) -> l
                 named = None
         if word in lexicon and is_term(word):
             found.append((word, "lexicon"))
-        # A noun jieba cut out is all Han characters (numbers and Latin have other tags).
-        if flag in NOUNISH and len(word) <= 16:
+        if flag in NOUNISH and len(word) <= 16 and HAN.match(word):
             found.append((word, "word"))
         if run:
             if len(run) >= 2 and flag in RUN_ENDS and HAN.match(word) and is_term(compound := "".join(run) + word):
                 found.append((compound, "compound"))
             run = []
-        if word in HEADS and len(before) >= 2 and before_flag in MODIFIERS and before[0] not in "全我本各该" and HAN.match(before):
+        if word in HEADS and len(before) >= 2 and before_flag in MODIFIERS and before not in LEADING_VERBS and before[0] not in "全我本各该" and HAN.match(before):
             found.append((before + word, "compound"))
         before, before_flag = word, flag
     return found

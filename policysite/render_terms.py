@@ -28,6 +28,7 @@ TITLE = "新提法"
 FIELDS = ["place", "year", "term", "count", "first_url", "kind"]
 SHOWN_IN_ROW = 5     # terms named in a year's table of reports
 SHOWN = 80           # new terms a report's page lists (new.csv has them all): the page stays small
+MANY_PLACES = 60     # reports in a year beyond which its page lists counts, not terms
 METHOD = (
     "统计方法：用与站内搜索相同的词典（jieba 加本站领域词表）切分报告正文，引号里的提法整体计算。"
     "候选提法是：引号提法及带引号的专项名称（如“人工智能+”行动）、并列列举的名目（如“具身智能、低空经济等”里的各项）、"
@@ -125,14 +126,15 @@ def year_page(year: str, reports: list[Document], previous: dict, news: dict, te
     title = f"{TITLE}:{year}年"
     meta = {"title": title, "description": f"{year}年各地政府工作报告的新提法、共同提法和独有提法。", "search": {"exclude": True}}
     body = [f"# {text(title)}", "点击地区查看该报告的全部新提法和原句。\n{ .byline }"]
-    rows = ["<tr><th>地区</th><th>对比</th><th>新提法</th><th>其中</th></tr>"]
+    named = len(reports) <= MANY_PLACES  # a year of many places lists counts only: the page stays small
+    rows = ["<tr><th>地区</th><th>对比</th><th>新提法</th>" + ("<th>其中</th>" if named else "") + "</tr>"]
     for report in sorted(reports, key=lambda r: pinyin_key(place_name(r))):
         before = previous.get(report.slug)
         found = news.get(report.slug, [])
         shown = "、".join(escape(t.text) for t in found[:SHOWN_IN_ROW]) + ("等" if len(found) > SHOWN_IN_ROW else "")
         rows.append(f"<tr><td>{anchor(path, f'{REPORT}/{report.slug}.md', escape(place_name(report)))}</td>"
                     f"<td>{f'{before.year}年' if before else '—'}</td><td>{len(found) if before else '—'}</td>"
-                    f"<td>{shown or ('无上一年报告' if not before else '—')}</td></tr>")
+                    + (f"<td>{shown or ('无上一年报告' if not before else '—')}</td>" if named else "") + "</tr>")
     body.append(table(rows))
     if len(reports) >= 3:
         shared = terms.year_shared(reports, texts)
@@ -144,9 +146,12 @@ def year_page(year: str, reports: list[Document], previous: dict, news: dict, te
         own = terms.year_own(reports, texts)
         if any(own.values()):
             body.append("## 一地独有的提法")
-            body.append("只有一个地方的报告用到、同年其他报告全文里都没有的提法，点击查看原句。")
+            # The places whose own terms they use most, when there are many.
+            most = sorted((r for r in reports if own.get(r.slug)), key=lambda r: -own[r.slug][0].count)[:MANY_PLACES // 2]
+            body.append("只有一个地方的报告用到、同年其他报告全文里都没有的提法，点击查看原句"
+                        + (f"（只列出用得最多的{len(most)}个地方）。" if len(most) < sum(1 for r in reports if own.get(r.slug)) else "。"))
             items = []
-            for report in sorted(reports, key=lambda r: pinyin_key(place_name(r))):
+            for report in sorted(most, key=lambda r: pinyin_key(place_name(r))):
                 if own.get(report.slug):
                     links = "、".join(term_link(path, t) for t in own[report.slug])
                     items.append(f"<li>{escape(place_name(report))}：{links}</li>")

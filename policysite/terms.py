@@ -368,7 +368,7 @@ def year_own(reports: list[Document], texts: Texts, most: int = 3) -> dict[str, 
     own = {}
     for report in reports:
         alone = texts.counted(report, {t: kind for t, kind in texts.kept(report).items() if kind in NAMED and seen.get(t) == 1})
-        alone = {t: v for t, v in sorted(alone.items(), key=lambda item: -item[1][1])[: most * 4]
+        alone = {t: v for t, v in sorted(alone.items(), key=lambda item: -item[1][1])[: most * 2]
                  if not any(plain_term(t) in texts.whole(r) for r in reports if r is not report)}
         own[report.slug] = ranked(report, alone, most, texts)
     return own

@@ -94,6 +94,7 @@ def pages(documents: list[Document]) -> list[Page]:
             result.append(report_page(report, None, terms.distinctive_terms(report, reports, texts), [], place_of))
     for name, path, found in places.values():
         result.append(place_page(name, path, found, terms.trend(found, news, texts)))
+    texts.forget_others()
     rows = [row(report, term) for report in reports for term in news.get(report.slug, [])]
     result.append(Page(f"{FOLDER}/new.csv", rows_csv(rows)))
     result.append(Page(f"{FOLDER}/new.json", json.dumps(rows, ensure_ascii=False, indent=1) + "\n"))

@@ -21,6 +21,7 @@ listed as new is absent from the previous report however it is written.
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 import unicodedata
@@ -131,60 +132,86 @@ def candidates(document: Document) -> dict[str, tuple[str, int]]:
 
 
 class Texts:
-    """What is read from each report of a build, once: its passages as plain
-    text, its whole text, its terms and their counts (by slug, unique within a build)."""
+    """What is read from each report, once: its passages as plain text, its whole
+    text, its terms and their counts. Kept by what the report holds (its slug,
+    pages and text: a digest), across builds too: under `mkdocs serve` a save
+    reads again only the reports it changed."""
+
+    remembered: dict = {}   # report key → what was read from it (the last build's reports)
 
     def __init__(self) -> None:
-        self.plain_passages: dict[str, list[tuple[Passage, str]]] = {}
-        self.bodies: dict[str, str] = {}
-        self.wholes: dict[str, str] = {}
-        self.found: dict[str, dict[str, tuple[str, int]]] = {}
-        self.kept_terms: dict[str, dict[str, str]] = {}
-        self.counts: dict[tuple[str, str], int] = {}
+        self.keys: dict[int, tuple] = {}   # id(document) → its key, for this build's documents
         self.frequency: tuple[int, dict[str, int]] | None = None
+
+    def record(self, document: Document) -> dict:
+        key = self.keys.get(id(document))
+        if key is None:
+            pieces = passages(document)
+            digest = hashlib.blake2b("\x00".join([*extra_text(document), *(p.page + "\x01" + p.text for p in pieces)]).encode())
+            key = self.keys[id(document)] = (document.slug, segment.generation(), digest.digest())
+            if key not in self.remembered:
+                self.remembered[key] = {"passages": [(p, plain(p.text)) for p in pieces], "counts": {}}
+        return self.remembered[key]
+
+    def forget_others(self) -> None:
+        """Keep only what this build read: a long-running process does not grow."""
+        used = set(self.keys.values())
+        for key in [key for key in self.remembered if key not in used]:
+            del self.remembered[key]
 
     def passages(self, document: Document) -> list[tuple[Passage, str]]:
         """The report's passages with their plain text."""
-        if document.slug not in self.plain_passages:
-            self.plain_passages[document.slug] = [(p, plain(p.text)) for p in passages(document)]
-        return self.plain_passages[document.slug]
+        return self.record(document)["passages"]
 
     def body(self, document: Document) -> str:
         """The report's own text, plain, a line per passage: what counts are taken from."""
-        if document.slug not in self.bodies:
-            self.bodies[document.slug] = "\n".join(flat for _, flat in self.passages(document))
-        return self.bodies[document.slug]
+        found = self.record(document)
+        if "body" not in found:
+            found["body"] = "\n".join(flat for _, flat in found["passages"])
+        return found["body"]
 
     def whole(self, document: Document) -> str:
         """Everything the seed held, plain: a term found anywhere here is not new the year after."""
-        if document.slug not in self.wholes:
-            self.wholes[document.slug] = "\n".join([*map(plain, extra_text(document)), self.body(document)])
-        return self.wholes[document.slug]
+        found = self.record(document)
+        if "whole" not in found:
+            found["whole"] = "\n".join([*map(plain, extra_text(document)), self.body(document)])
+        return found["whole"]
 
     def candidates(self, document: Document) -> dict[str, tuple[str, int]]:
-        if document.slug not in self.found:
-            self.found[document.slug] = candidates(document)
-        return self.found[document.slug]
+        found = self.record(document)
+        if "candidates" not in found:
+            found["candidates"] = candidates(document)
+        return found["candidates"]
 
     def kept(self, document: Document) -> dict[str, str]:
         """The terms a reader would care about → kind: named terms, and plain
-        words jieba cut out several times."""
-        if document.slug not in self.kept_terms:
-            self.kept_terms[document.slug] = {
+        words jieba cut out several times (a longer one: twice)."""
+        found = self.record(document)
+        if "kept" not in found:
+            found["kept"] = {
                 term: kind for term, (kind, cut) in self.candidates(document).items()
-                if kind in NAMED or cut >= WORD_MIN_COUNT or (len(term) >= 4 and cut >= 2)}
-        return self.kept_terms[document.slug]
+                if kind in NAMED or cut >= WORD_MIN_COUNT or (len(term) >= 3 and cut >= 2)}
+        return found["kept"]
 
     def count(self, document: Document, term: str) -> int:
-        key = (document.slug, term)
-        if key not in self.counts:
-            self.counts[key] = count(term, self.body(document))
-        return self.counts[key]
+        counts = self.record(document)["counts"]
+        if term not in counts:
+            counts[term] = count(term, self.body(document))
+        return counts[term]
 
     def counted(self, document: Document, terms: dict[str, str]) -> dict[str, tuple[str, int]]:
         """Terms → (kind, count), those the report's text holds."""
         found = {t: (kind, self.count(document, t)) for t, kind in terms.items()}
         return {t: value for t, value in found.items() if value[1]}
+
+    def compared(self, name: str, document: Document, other: Document, compare) -> list:
+        """`compare(document, other)`, remembered with the first report's record (by the other's key)."""
+        self.record(other)
+        found = self.record(document).setdefault(name, {})
+        key = self.keys[id(other)]
+        if key not in found:
+            found[key] = compare()
+        return found[key]
 
     def document_frequency(self, documents: list[Document]) -> dict[str, int]:
         """Term → how many of the documents it is a candidate of (once per set of documents)."""
@@ -217,17 +244,25 @@ def ranked(document: Document, terms: dict[str, tuple[str, int]], limit: int, te
 def new_terms(document: Document, previous: Document, texts: Texts | None = None) -> list[Term]:
     """Terms this report uses that the previous one does not hold anywhere."""
     texts = texts or Texts()
-    before = texts.whole(previous)
-    fresh = {t: kind for t, kind in texts.kept(document).items() if plain_term(t) not in before}
-    return ranked(document, texts.counted(document, fresh), MAX_NEW, texts)
+
+    def compare() -> list[Term]:
+        before = texts.whole(previous)
+        fresh = {t: kind for t, kind in texts.kept(document).items() if plain_term(t) not in before}
+        return ranked(document, texts.counted(document, fresh), MAX_NEW, texts)
+
+    return texts.compared("new", document, previous, compare)
 
 
 def gone_terms(document: Document, previous: Document, texts: Texts | None = None) -> list[Term]:
     """The previous report's named terms that this one no longer holds anywhere."""
     texts = texts or Texts()
-    after = texts.whole(document)
-    gone = {t: kind for t, kind in texts.kept(previous).items() if kind in NAMED and plain_term(t) not in after}
-    return ranked(previous, texts.counted(previous, gone), MAX_GONE, texts)
+
+    def compare() -> list[Term]:
+        after = texts.whole(document)
+        gone = {t: kind for t, kind in texts.kept(previous).items() if kind in NAMED and plain_term(t) not in after}
+        return ranked(previous, texts.counted(previous, gone), MAX_GONE, texts)
+
+    return texts.compared("gone", previous, document, compare)
 
 
 def distinctive_terms(document: Document, documents: list[Document], texts: Texts | None = None) -> list[Term]:

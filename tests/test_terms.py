@@ -74,7 +74,8 @@ def test_new_terms_of_a_year_against_the_year_before(archive):
     # unquoted then, quoted now: neither is new.
     assert "数实融合" not in {t.text for t in news} and "城市更新" not in {t.text for t in news}
     later = terms.new_terms(archive["wuhu-2026"], archive["wuhu-2025"])
-    assert listed(later) == [("商业航天", "list", 1), ("冰雪经济", "list", 1), ("场景工程", "compound", 1), ("未来产业", "lexicon", 1)]
+    assert listed(later) == [("商业航天", "list", 1), ("冰雪经济", "list", 1), ("场景工程", "compound", 1), ("未来产业", "lexicon", 1),
+                             ("产业园", "word", 2)]  # a plain word of three characters used twice
 
 
 def test_terms_the_next_report_no_longer_uses(archive):
@@ -187,6 +188,20 @@ def test_the_national_report_is_a_place_of_its_own():
     pages = {page.path: page.content for page in render_terms.pages([before, now])}
     chart = pages["terms/place-quanguo.md"]
     assert "新提法:全国历年" in chart and "具身智能：2024年0次，2025年1次" in chart
+
+
+def test_a_changed_report_is_read_again_and_the_rest_remembered():
+    # What a long-running process (mkdocs serve) relies on: reports are remembered by what they hold.
+    from policysite import render_terms
+
+    reports = documents(WUHU)
+    first = {page.path: page.content for page in render_terms.pages(reports)}
+    assert len(terms.Texts.remembered) == 3  # the reports of the last build, no more
+    reports[2].sections[-1].paragraphs.append("发展海洋经济。")
+    again = {page.path: page.content for page in render_terms.pages(reports)}
+    assert "海洋经济" in again["terms/report/wuhu-2026.md"] and "海洋经济" not in first["terms/report/wuhu-2026.md"]
+    assert again["terms/report/wuhu-2025.md"] == first["terms/report/wuhu-2025.md"]
+    assert len(terms.Texts.remembered) == 3
 
 
 def test_a_single_report_site_has_no_terms_pages():

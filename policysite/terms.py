@@ -127,7 +127,6 @@ def candidates(document: Document) -> dict[str, tuple[str, int]]:
     return found
 
 
-
 # --- comparing ------------------------------------------------------------------------------
 
 

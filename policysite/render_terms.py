@@ -143,7 +143,7 @@ def year_page(year: str, reports: list[Document], previous: dict, news: dict, te
             body.append("## 各地共同的提法")
             body.append(f"{len(reports)}个地方中至少一半的报告用到的提法。")
             body.append(table(["<tr><th>提法</th><th>地方数</th><th>合计次数</th></tr>"]
-                              + [f"<tr><td>{escape(t)}</td><td>{n}</td><td>{total}</td></tr>" for t, n, total in shared]))
+                              + [f"<tr><td>{escape(t)}</td><td>{n}</td><td>{total}</td></tr>" for t, n, total in shared], "各地共同的提法"))
         own = terms.year_own(reports, texts)
         if any(own.values()):
             body.append("## 一地独有的提法")
@@ -206,7 +206,7 @@ def place_page(name: str, path: str, reports: list[Document], trend: list[tuple[
         rows = ["<tr><th>提法</th>" + "".join(f"<th>{label}</th>" for label in labels) + "</tr>"]
         rows += [f"<tr><td>{escape(term)}</td>" + "".join(f"<td>{n}</td>" for n in counts) + "</tr>" for term, counts in trend]
         body.append("## 逐年次数")
-        body.append(table(rows))
+        body.append(table(rows, "逐年次数"))
     return page(path, meta, body)
 
 
@@ -246,8 +246,11 @@ def term_link(path: str, term: terms.Term) -> str:
     return f'<a href="{escape(target)}">{escape(term.text)}</a>'
 
 
-def table(rows: list[str]) -> str:
-    return html_block('<div class="compare-table">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
+def table(rows: list[str], label: str = "") -> str:
+    """A table in a box that scrolls on a phone; one without links is labelled and
+    focusable, so that a keyboard can scroll it."""
+    box = f'<div class="compare-table" role="region" aria-label="{escape(label)}" tabindex="0">' if label else '<div class="compare-table">'
+    return html_block(box + '\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
                       + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>")
 
 

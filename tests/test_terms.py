@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from browser import chromium, serve
-from conftest import SEED, broken_links, built_project, make_project
+from conftest import ROOT, SEED, broken_links, built_project, make_project
 
 from policysite import terms
 from policysite.enrich import enrich
@@ -254,7 +254,7 @@ def test_navigation_lists_terms_after_targets(site):
     assert section[0] == {"概览": "terms/index.md"} and {"2025年": "terms/2025.md"} in section
 
 
-def test_charts_are_drawn_and_readable_on_a_phone(site):
+def test_charts_are_drawn_and_readable_on_a_phone_and_pages_pass_axe(site):
     with serve(site) as base, chromium() as browser:
         tab = browser.new_page(viewport={"width": 390, "height": 844})
         tab.goto(base + "terms/place-wuhu/")
@@ -272,3 +272,9 @@ def test_charts_are_drawn_and_readable_on_a_phone(site):
         assert tab.evaluate("document.documentElement.scrollWidth") <= 390
         table = tab.locator(".compare-table table").last
         assert "新质生产力" in table.inner_text()
+        for path in ("terms/place-wuhu/", "terms/report/wuhu-2025/", "terms/2026/"):
+            tab.goto(base + path)
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 390, path  # tables scroll in their box
+            tab.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+            result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == [], path

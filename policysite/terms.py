@@ -170,10 +170,12 @@ class Texts:
         return found["body"]
 
     def whole(self, document: Document) -> str:
-        """Everything the seed held, plain: a term found anywhere here is not new the year after."""
+        """Everything the seed held, plain: a term found anywhere here is not new the
+        year after. Its pieces run on (a heading into its paragraph, a line into the
+        next), as the seed's lines may have been split anywhere."""
         found = self.record(document)
         if "whole" not in found:
-            found["whole"] = "\n".join([*map(plain, extra_text(document)), self.body(document)])
+            found["whole"] = "".join([*map(plain, extra_text(document)), *(flat for _, flat in found["passages"])])
         return found["whole"]
 
     def candidates(self, document: Document) -> dict[str, tuple[str, int]]:

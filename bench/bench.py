@@ -23,6 +23,8 @@ bench/results/bench.json (or --json PATH). Times are medians of --runs runs.
   full texts of about 20,000 characters and news summaries, bench/official.py):
   `make site` time, our stage's share, the largest page but a 全文 and any
   page over 60 KB;
+- 新提法 (full mode 300 reports, quick 20): the same shapes; the feature's
+  computing time, pages, and its share of `make site`;
 - renderers (full: 1, 100, 300 reports; quick: 1, 10): `mkdocs build` beside
   `python -m policysite.zensical` on the same written pages; at the largest,
   a seed edit → served page under `mkdocs serve`;
@@ -89,6 +91,7 @@ def main() -> int:
         results["scaling"] = scaling(scratch, counts, args.runs, stock_runs=args.runs if args.quick else 1)
         results["search"] = search_at_scale(scratch, [10] if args.quick else [n for n in counts if n >= 100])
         results["archive"] = mixed_archive(scratch, 20 if args.quick else 300)
+        results["terms"] = terms_feature(scratch, 20 if args.quick else 300)
         results["renderers"] = renderers(scratch, [1, 10] if args.quick else [1, 100, 300], args.runs)
     report(results)
     args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -393,6 +396,35 @@ def mixed_archive(scratch: Path, count: int) -> dict:
     return row
 
 
+def terms_feature(scratch: Path, count: int) -> dict:
+    """新提法 (policysite/render/terms.py) on an archive in both shapes: `make site`
+    from clean, then in one process the pipeline up to enrich and the feature's
+    pages computed after it (cold: what a build does), their number, and their
+    share of `make site`: the computing, plus their share of the pages MkDocs
+    rendered (a page costs about the same as another)."""
+    from policysite import addresses
+    from policysite.enrich import enrich
+    from policysite.render import terms as render_terms
+    from policysite.parse import parse
+    from policysite.read import read_seed
+
+    folder = scratch / f"terms{count}"
+    copy_project(folder)
+    seeds = make_mixed_archive(SEED, count, folder / "seeds")
+    build = timed([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], folder)
+    pages = list((folder / "site").rglob("*.html"))
+    ours = [p.stat().st_size for p in pages if p.relative_to(folder / "site").parts[0] == addresses.TERMS]
+    documents = enrich([parse(read_seed(path, path.name)) for path in seeds])
+    start = time.perf_counter()
+    written = render_terms.pages(documents)
+    compute = time.perf_counter() - start
+    rendering = (build - compute) * len(ours) / len(pages)
+    shutil.rmtree(folder)
+    return {"seeds": count, "make_site_s": build, "compute_s": compute, "pages": len(ours), "site_pages": len(pages),
+            "files": len(written), "largest_page": max(ours, default=0),
+            "share": (compute + rendering) / build}
+
+
 def renderers(scratch: Path, counts: list[int], runs: int) -> list[dict]:
     """MkDocs + Material (`mkdocs build`, hook included) beside Zensical
     (`python -m policysite.zensical`: render and post-build) on the same pages,
@@ -573,6 +605,9 @@ def report(r: dict) -> None:
     print(f"\narchive of {a['seeds']} reports ({a['official']} official full texts, the rest news): make site {a['make_site_s']:.1f} s, "
           f"ours {a['ours_share']:.0%} of it; {a['pages']} pages; largest but 全文 {a['largest_page'][0]:,} bytes ({a['largest_page'][1]}), "
           f"largest 全文 {a['largest_full_text'][0]:,}; {len(a['pages_over_limit'])} page(s) over {PAGE_LIMIT:,} bytes")
+    t = r["terms"]
+    print(f"新提法 at {t['seeds']} reports: {t['compute_s']:.2f} s computing, {t['pages']} pages (largest {t['largest_page']:,} bytes); "
+          f"about {t['share']:.1%} of make site's {t['make_site_s']:.1f} s")
     for row in r.get("search", []):
         print(f"search at {row['seeds']} seeds: {row['found_in_top_5']} of {row['queries']} queries find their section in the top 5;"
               f" {row['first_query_bytes']:,} bytes for the first query, {row['later_query_median_bytes']:,.0f} after (median);"

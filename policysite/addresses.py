@@ -27,13 +27,14 @@ ABOUT_PAGE = "about.md"
 ABOUT = "about"              # past many reports, one page of sources a year
 REPORTS = "reports"          # past many reports, one index a year
 COMPARE = "compare"          # 目标对比
+TERMS = "terms"              # 新提法
 SCHEMA = "schema/report.schema.json"
 UNDATED = "nianfen"          # the page name of "no year" where a year would be
 
 # Top-level names a report's folder may not take: the site's own pages and
 # folders, and what the theme and the search index put beside them.
 RESERVED_FOLDERS = frozenset({
-    "index", TAGS, ENTITIES, "about", ABOUT, REPORTS, COMPARE, "schema",
+    "index", TAGS, ENTITIES, "about", ABOUT, REPORTS, COMPARE, TERMS, "schema",
     "assets", "javascripts", "stylesheets", "search", "pagefind", "404", "sitemap",
 })
 
@@ -112,6 +113,29 @@ def compare_place(slug: str) -> str:
 def compare_file(name: str) -> str:
     """A download of 目标对比: targets.csv, targets.json."""
     return f"{COMPARE}/{name}"
+
+
+def terms_index() -> str:
+    return f"{TERMS}/index.md"
+
+
+def terms_year(year: str) -> str:
+    return f"{TERMS}/{year_name(year)}.md"
+
+
+def terms_place(slug: str) -> str:
+    """A place's terms year by year (quanguo for the national report)."""
+    return f"{TERMS}/place-{slug}.md"
+
+
+def terms_of_report(folder: str) -> str:
+    """新提法 of one report: kept out of the navigation (mkdocs.yml's not_in_nav)."""
+    return f"{TERMS}/report/{folder}.md"
+
+
+def terms_file(name: str) -> str:
+    """A download of 新提法: new.csv, new.json."""
+    return f"{TERMS}/{name}"
 
 
 # --- URLs ---------------------------------------------------------------------------

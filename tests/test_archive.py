@@ -29,8 +29,8 @@ def test_navigation_is_grouped_by_place_then_year(archive_site):
     manifest = json.loads((archive_site / "docs" / ".generated.json").read_text(encoding="utf-8"))
     nav = manifest["site"]["nav"]
     top = [next(iter(entry)) for entry in nav]
-    assert top == ["首页", "目标对比", "广州市", "标签", "地名与项目", "关于"]  # the districts under their city
-    districts = {next(iter(e)): e[next(iter(e))] for e in nav[2]["广州市"]}
+    assert top == ["首页", "目标对比", "新提法", "广州市", "标签", "地名与项目", "关于"]  # the districts under their city
+    districts = {next(iter(e)): e[next(iter(e))] for e in nav[3]["广州市"]}
     assert len(districts) == 11 and "荔湾区" in districts
     years = [next(iter(e)) for e in districts["荔湾区"]]
     assert years == ["2022年", "2021年"]  # each report under its place is its year, newest first

@@ -40,6 +40,8 @@ def test_quick_bench_reports_every_figure(tmp_path):
     assert [row["seeds"] for row in rows] == [1, 10]
     archive = figures["archive"]
     assert archive["seeds"] == 20 and archive["official"] == 12 and archive["make_site_s"] > 0 and 0 < archive["ours_share"] < 1
+    news = figures["terms"]
+    assert news["seeds"] == 20 and news["pages"] > 0 and 0 < news["share"] < 1 and news["largest_page"] < 60_000
     mk, zen = figures["renderers"]
     assert [mk["seeds"], zen["seeds"]] == [1, 10] and all(r["mkdocs_build_s"] > 0 and r["zensical_build_s"] > 0 for r in (mk, zen))
     assert zen["pages"] > mk["pages"]

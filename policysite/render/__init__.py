@@ -1,8 +1,8 @@
 """Render stage: enriched reports → Markdown pages with YAML front matter.
 
 One module per page kind — a report's own pages (report), 数读 (shudu), the
-home page (home), 目标对比 (targets), tags, 地名与项目 (entities), 关于
-(about) — over shared pieces: markup (escaping, HTML blocks, front matter),
+home page (home), 目标对比 (targets), 新提法 (terms), tags, 地名与项目
+(entities), 关于 (about) — over shared pieces: markup (escaping, HTML blocks, front matter),
 provenance (breadcrumbs, bylines, credits) and body (a node's text, cards).
 Every path comes from policysite.addresses; a page kind is a function from
 reports to `Page`s, so it can be tested on a report built by hand.
@@ -23,6 +23,7 @@ from .navigation import nav
 from .report import fulltext_page, overview_page, part_page, section_page
 from .shudu import figures_pages
 from .tags import site_tags_page, tag_anchor, tags_page
+from . import terms
 from .targets import compare_pages
 
 __all__ = ["HTML_BLOCK_END", "HTML_BLOCK_START", "nav", "render", "report_pages", "site_pages", "tag_anchor"]
@@ -50,6 +51,7 @@ def site_pages(site: Site) -> list[Page]:
         pages.extend(compare_pages(documents, targets))
         pages.append(Page(addresses.compare_file("targets.csv"), compare.targets_csv(targets)))
         pages.append(Page(addresses.compare_file("targets.json"), compare.targets_json(targets)))
+    pages.extend(terms.pages(documents))
     return pages
 
 

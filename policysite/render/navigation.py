@@ -5,6 +5,7 @@ pages in source order (a part with items a group, its overview first).
 from __future__ import annotations
 
 from .. import addresses, tree
+from . import terms
 from ..context import Site
 from ..model import Document
 from .targets import compare_years, places_over_years
@@ -41,6 +42,9 @@ def nav(site: Site) -> list:
         if places:
             section.append({"各地历年": [{place: addresses.compare_place(slug)} for place, (slug, _) in places.items()]})
         entries.insert(1, {"目标对比": section[0]["概览"] if len(section) == 1 else section})
+    terms_entry = terms.nav_entry(site.documents)
+    if terms_entry:
+        entries.insert(2 if targets else 1, terms_entry)
     entries += [{"标签": addresses.TAGS_PAGE}, {"地名与项目": addresses.ENTITIES_PAGE}, {"关于": addresses.ABOUT_PAGE}]
     return entries
 

@@ -21,7 +21,7 @@ import re
 
 import yaml
 
-from . import compare, export
+from . import compare, export, render_delivery
 from .enrich import unique
 from .groups import MAX_GROUP, archive_groups
 from .model import Document, Page, Part, Section
@@ -63,6 +63,7 @@ def site_pages(documents: list[Document]) -> list[Page]:
         pages.extend(compare_pages(documents, targets))
         pages.append(Page(f"{compare.FOLDER}/targets.csv", compare.targets_csv(targets)))
         pages.append(Page(f"{compare.FOLDER}/targets.json", compare.targets_json(targets)))
+    pages.extend(render_delivery.delivery_pages(documents))
     return pages
 
 
@@ -114,6 +115,7 @@ def nav(documents: list[Document]) -> list:
             section += [{f"{y or '未注明年份'}年": f"{compare.FOLDER}/{y or 'nianfen'}.md"} for y in years]
         if places:
             section.append({"各地历年": [{place: f"{compare.FOLDER}/{slug}.md"} for place, (slug, _) in places.items()]})
+        section += render_delivery.delivery_nav(documents)
         entries.insert(1, {"目标对比": section[0]["概览"] if len(section) == 1 else section})
     entries += [{"标签": "tags.md"}, {"地名与项目": f"{ENTITIES}.md"}, {"关于": "about.md"}]
     return entries
@@ -239,12 +241,14 @@ def figures_pages(document: Document) -> list[Page]:
     baselines apart; each figure links to its sentence. Continued on further
     pages (shudu-2/, shudu-3/ …) past FIGURES_PER_PAGE figures."""
     targets = [f for f in document.figures if f.role == "target"]
-    main = compare.first_targets(targets, document.year)
-    others = [f for f in targets if f not in main]
+    main = [f for f in targets if f.scope == "main"]  # the report's main-targets passage
+    period = [f for f in targets if f.scope == "period"]
+    others = [f for f in targets if f.scope not in ("main", "period")]
     done = [f for f in document.figures if f.role != "target"]
     results_note = "上一年或上一个规划期已经完成的数字,以及“从……提高到……”“较……”中作比较的基数,不是本报告的目标。"
-    tables = [("主要预期目标", "", main, ["指标", "目标", "出处"]),
+    tables = [("主要预期目标", "", main, ["出处", "目标", "指标"]),
               ("各部分的目标", "", others, ["部分", "目标", "指标"]),
+              ("规划期目标", "五年规划等多年期的目标(年均、“十五五”时期、到2030年),不是今年的目标。", period, ["部分", "目标", "指标"]),
               ("已实现的结果与基数", results_note, done, ["部分", "结果", "指标"])]
     # Page by page: each a list of (heading, note, figures, columns), tables cut where a page is full.
     chunks: list[list] = [[]]
@@ -339,27 +343,32 @@ def figure_table(figures, document: Document, page_path: str, head: list[str]) -
     """A table of figures, each linking to its sentence. With a first column 部分,
     the rows are grouped under their page (one heading row each) rather than
     naming it on every row: a provincial report has hundreds of figures."""
-    by_page = head[0] != "指标"
-    columns = head[1:] if by_page else head
+    by_page = head[0] == "部分"
+    columns = head[1:] if by_page else head[1:] + head[:1]  # always 目标, 指标 first; 出处 last
     rows = []
     home = None
+    index = {id(f): n for n, f in enumerate(document.figures)}
     for f in figures:
         figure = sentence_link(page_path, document, f, f"<strong>{escape(f.text)}</strong>")
-        # The qualifier is shown when the figure's own words do not already say it.
-        qualifier = f.qualifier if f.qualifier and f.qualifier not in f.text else ""
-        note = " ".join(filter(None, [escape(qualifier), "" if f.role == "target" else ROLE_LABELS[f.role]]))
+        answers = document.answers.get(index.get(id(f)), "")
+        note = " ".join(filter(None, [escape(unwritten(f)), "" if f.role == "target" else ROLE_LABELS[f.role], escape(answers)]))
         value = figure + (f" <small>{note}</small>" if note else "")
         place, name = figure_home(document, f)
         if by_page:
             if place != home:
                 home = place
-                rows.append(f'<tr><th colspan="2" scope="colgroup">{anchor(page_path, place, escape(name))}</th></tr>')
-            cells = [value, escape(f.measure) or "—"]
+                rows.append(f'<tr class="figures-table__group"><th colspan="2" scope="colgroup">{anchor(page_path, place, escape(name))}</th></tr>')
+            cells = [value, escape(f.indicator or f.measure) or "—"]
         else:
-            cells = [escape(f.indicator), value, anchor(page_path, place, escape(name))]
+            cells = [value, escape(f.indicator or f.measure) or "—", anchor(page_path, place, escape(name))]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     head_row = "<tr>" + "".join(f"<th>{h}</th>" for h in columns) + "</tr>"
     return html_block(f'<div class="figures-table">\n<table>\n<thead>\n{head_row}\n</thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
+
+
+def unwritten(figure) -> str:
+    """The qualifiers the figure's own words do not already show (力争 of 力争…6%以上, not 以上 again)."""
+    return " ".join(word for word in figure.qualifier.split() if word not in figure.text)
 
 
 BOX_ROWS = 6  # rows a section's 数读 box shows before 展开: the text starts on a phone's first screen
@@ -373,7 +382,7 @@ def figures_box(document: Document, position: int, page_path: str) -> str:
     figures.sort(key=lambda f: f.role != "target")
     items = []
     for f in figures:
-        note = " ".join(filter(None, [escape(f.qualifier), "" if f.role == "target" else ROLE_LABELS[f.role]]))
+        note = " ".join(filter(None, [escape(unwritten(f)), "" if f.role == "target" else ROLE_LABELS[f.role]]))
         items.append(f"<li><strong>{escape(f.text)}</strong> {escape(f.measure)}" + (f" <small>{note}</small>" if note else "") + "</li>")
     shown, rest = items[:BOX_ROWS], items[BOX_ROWS:]
     more = (f'<details>\n<summary>展开其余 {len(rest)} 项</summary>\n<ul>\n' + "\n".join(rest) + "\n</ul>\n</details>\n") if rest else ""
@@ -560,25 +569,9 @@ def compare_page(targets: list, years: list[str], year: str | None = None) -> Pa
         ))
     for year_shown in years:
         of_year = [t for t in targets if t.document.year == year_shown]
-        indicators = sorted({t.indicator for t in of_year}, key=lambda name: compare.ORDER.get(name, 99))
-        reports = list({t.document.slug: t.document for t in of_year}.values())
-        cells = {(t.document.slug, t.indicator): t for t in of_year}
         if year is None:
             body.append(f"## {year_shown or '未注明年份'}年")
-        rows = ['<tr><th><button type="button" class="sort">报告</button></th>'
-                + "".join(f'<th><button type="button" class="sort">{escape(i)}</button></th>' for i in indicators) + "</tr>"]
-        places_seen = [d.place_name or d.title for d in reports]
-        for document in reports:
-            name = document.place_name or document.title
-            if places_seen.count(name) > 1:  # several texts on one place's report (news, explainers)
-                name = f"{name}（{document.title}）"
-            row = [f'<td>{anchor(path, f"{document.slug}/index.md", escape(name))}</td>']
-            for indicator in indicators:
-                target = cells.get((document.slug, indicator))
-                row.append(f'<td data-value="{target.figure.low:g}">{target_link(path, target)}</td>' if target else "<td>—</td>")
-            rows.append("<tr>" + "".join(row) + "</tr>")
-        body.append(html_block('<div class="compare-table sortable">\n<table>\n<thead>\n' + rows[0]
-                               + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
+        body += render_delivery.year_tables(path, of_year, "###" if year is None else "##")
     if year is not None:
         body.append("下载：[targets.csv](targets.csv) · [targets.json](targets.json)")
         return page(path, meta, body)
@@ -597,7 +590,7 @@ def compare_page(targets: list, years: list[str], year: str | None = None) -> Pa
 def places_over_years(targets: list) -> dict[str, tuple[str, list]]:
     """Places with targets in several years → (page name under compare/, their targets), in pinyin order."""
     by_place: dict[str, list] = {}
-    for t in targets:
+    for t in (t for t in targets if t.scope == "main" and t.indicator):  # the years' own main targets
         by_place.setdefault(t.document.place_name or t.document.place, []).append(t)
     found, taken = {}, set()
     for place, of_place in sorted(by_place.items(), key=lambda item: pinyin_key(item[0])):
@@ -615,7 +608,9 @@ def place_compare_page(place: str, slug: str, found: list) -> Page:
     body = [f"# {text(meta['title'])}", "每格是报告原文的写法，点击查看原句；括号里是与上一年相比的变化。\n{ .byline }"]
     place_years = sorted({t.document.year for t in found})
     indicators = sorted({t.indicator for t in found}, key=lambda name: compare.ORDER.get(name, 99))
-    cells = {(t.document.year, t.indicator): t for t in found}
+    cells: dict = {}
+    for t in found:
+        cells.setdefault((t.document.year, t.indicator), t)
     rows = ["<tr><th>指标</th>" + "".join(f"<th>{y}年</th>" for y in place_years) + "</tr>"]
     for indicator in indicators:
         row, previous = [f"<td>{escape(indicator)}</td>"], None

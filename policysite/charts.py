@@ -1,0 +1,96 @@
+"""Static SVG charts written at build time: no script, sized by a viewBox so
+they shrink to a phone's width, each with its numbers as a table beside it
+(the chart is an image with a name; the table is what a screen reader and a
+reader who wants the digits read).
+
+- bars: one bar per place (the year's GDP growth targets on 目标对比), a
+  range drawn from its low to its high end;
+- years: a place's target (a hollow mark, a bar for a range) and result
+  (a filled dot) by year on its 承诺兑现 page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+WIDTH = 360          # viewBox units; the SVG is drawn at the column's width, at most 560 px
+LABEL = 92           # room for a place's name left of the bars
+ROW = 22
+FONT = 12
+
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+def bars(title: str, rows: list[tuple[str, float, float, str]], unit: str = "%") -> str:
+    """Horizontal bars, one per (label, low, high, text as written), on a scale from 0."""
+    if not rows:
+        return ""
+    top = max(high for _, _, high, _ in rows) or 1
+    scale = (WIDTH - LABEL - 64) / top
+    height = ROW * len(rows) + 8
+    marks = []
+    for n, (label, low, high, written) in enumerate(rows):
+        y = 4 + n * ROW
+        marks.append(f'<text x="{LABEL - 6}" y="{y + 15}" text-anchor="end">{escape(label[:7])}</text>')
+        marks.append(f'<rect class="chart-bar" x="{LABEL}" y="{y + 4}" width="{low * scale:.1f}" height="{ROW - 8}"/>')
+        if high > low:
+            marks.append(f'<rect class="chart-range" x="{LABEL + low * scale:.1f}" y="{y + 4}" '
+                         f'width="{(high - low) * scale:.1f}" height="{ROW - 8}"/>')
+        marks.append(f'<text x="{LABEL + high * scale + 4:.1f}" y="{y + 15}">{escape(written)}</text>')
+    svg = svg_element(title, height, marks)
+    table = data_table(["地区", "目标"], [[label, written] for label, _, _, written in rows])
+    return figure(svg, title, table)
+
+
+def years(title: str, points: list[tuple[str, float | None, float | None, str, float | None, str]]) -> str:
+    """A place's targets and results by year: (year, target low, target high, target as written,
+    result, result as written); a missing number is None."""
+    values = [v for _, low, high, _, result, _ in points for v in (low, high, result) if v is not None]
+    if not points or not values:
+        return ""
+    floor, ceiling = min(0.0, min(values)), max(values) * 1.15 or 1
+    height, left, bottom = 180, 36, 150
+    step = (WIDTH - left - 24) / max(1, len(points) - 1) if len(points) > 1 else 0
+
+    def y(value: float) -> float:
+        return bottom - (value - floor) / (ceiling - floor) * (bottom - 16)
+
+    def x(n: int) -> float:
+        return left + 12 + n * step if len(points) > 1 else WIDTH / 2
+
+    marks = [f'<line class="chart-axis" x1="{left}" y1="{bottom}" x2="{WIDTH - 4}" y2="{bottom}"/>',
+             f'<text x="{left - 4}" y="{y(ceiling) + 4:.1f}" text-anchor="end">{number(round(ceiling, 1))}</text>',
+             f'<text x="{left - 4}" y="{bottom + 4}" text-anchor="end">{number(floor)}</text>']
+    for n, (year, low, high, _, result, _) in enumerate(points):
+        marks.append(f'<text x="{x(n):.1f}" y="{bottom + 18}" text-anchor="middle">{escape(year)}</text>')
+        if low is not None and high is not None and high > low:
+            marks.append(f'<rect class="chart-range" x="{x(n) - 6:.1f}" y="{y(high):.1f}" width="12" height="{y(low) - y(high):.1f}"/>')
+        elif low is not None:
+            marks.append(f'<circle class="chart-target" cx="{x(n):.1f}" cy="{y(low):.1f}" r="5"/>')
+        if result is not None:
+            marks.append(f'<circle class="chart-result" cx="{x(n):.1f}" cy="{y(result):.1f}" r="4"/>')
+    marks.append(f'<circle class="chart-target" cx="{left + 12}" cy="172" r="4"/><text x="{left + 20}" y="176">目标</text>'
+                 f'<circle class="chart-result" cx="{left + 72}" cy="172" r="4"/><text x="{left + 80}" y="176">结果</text>')
+    svg = svg_element(title, height + 8, marks)
+    table = data_table(["年份", "目标", "结果"], [[year, target or "—", shown or "—"] for year, _, _, target, _, shown in points])
+    return figure(svg, title, table)
+
+
+def svg_element(title: str, height: int, marks: list[str]) -> str:
+    return (f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
+            f'aria-label="{escape(title)}" font-size="{FONT}" xmlns="http://www.w3.org/2000/svg">'
+            f"<title>{escape(title)}</title>" + "".join(marks) + "</svg>")
+
+
+def data_table(head: list[str], rows: list[list[str]]) -> str:
+    cells = "".join(f"<th>{escape(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="chart-data"><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def figure(svg: str, title: str, table: str) -> str:
+    """The chart with its caption, and its numbers as a table a click away."""
+    return (f'<figure class="chart-figure">{svg}<figcaption>{escape(title)}</figcaption>'
+            f"<details><summary>图中数字</summary>{table}</details></figure>")

@@ -46,34 +46,39 @@ def bars(title: str, rows: list[tuple[str, float, float, str]], unit: str = "%")
 
 def years(title: str, points: list[tuple[str, float | None, float | None, str, float | None, str]]) -> str:
     """A place's targets and results by year: (year, target low, target high, target as written,
-    result, result as written); a missing number is None."""
+    result, result as written); a missing number is None. The scale spans the numbers shown
+    (a dot chart needs no zero), with a line at its bottom and top value."""
     values = [v for _, low, high, _, result, _ in points for v in (low, high, result) if v is not None]
     if not points or not values:
         return ""
-    floor, ceiling = min(0.0, min(values)), max(values) * 1.15 or 1
-    height, left, bottom = 180, 36, 150
-    step = (WIDTH - left - 24) / max(1, len(points) - 1) if len(points) > 1 else 0
+    floor, ceiling = int(min(values)) - 1, int(max(values)) + 1
+    left, top, bottom = 40, 28, 150
+    step = (WIDTH - left - 90) / max(1, len(points) - 1)  # room right of the last point for its result
 
     def y(value: float) -> float:
-        return bottom - (value - floor) / (ceiling - floor) * (bottom - 16)
+        return bottom - (value - floor) / (ceiling - floor) * (bottom - top)
 
     def x(n: int) -> float:
-        return left + 12 + n * step if len(points) > 1 else WIDTH / 2
+        return left + 24 + n * step if len(points) > 1 else (left + WIDTH) / 2
 
-    marks = [f'<line class="chart-axis" x1="{left}" y1="{bottom}" x2="{WIDTH - 4}" y2="{bottom}"/>',
-             f'<text x="{left - 4}" y="{y(ceiling) + 4:.1f}" text-anchor="end">{number(round(ceiling, 1))}</text>',
-             f'<text x="{left - 4}" y="{bottom + 4}" text-anchor="end">{number(floor)}</text>']
-    for n, (year, low, high, _, result, _) in enumerate(points):
-        marks.append(f'<text x="{x(n):.1f}" y="{bottom + 18}" text-anchor="middle">{escape(year)}</text>')
+    marks = [f'<circle class="chart-target" cx="{left + 4}" cy="10" r="4"/><text x="{left + 12}" y="14">目标</text>',
+             f'<circle class="chart-result" cx="{left + 60}" cy="10" r="4"/><text x="{left + 68}" y="14">结果</text>']
+    for level in (floor, ceiling):
+        marks.append(f'<line class="chart-axis" x1="{left}" y1="{y(level):.1f}" x2="{WIDTH - 4}" y2="{y(level):.1f}"/>'
+                     f'<text x="{left - 4}" y="{y(level) + 4:.1f}" text-anchor="end">{number(level)}</text>')
+    for n, (year, low, high, written, result, shown) in enumerate(points):
+        marks.append(f'<text x="{x(n):.1f}" y="{bottom + 18}" text-anchor="middle">{escape(year)}年</text>')
         if low is not None and high is not None and high > low:
             marks.append(f'<rect class="chart-range" x="{x(n) - 6:.1f}" y="{y(high):.1f}" width="12" height="{y(low) - y(high):.1f}"/>')
         elif low is not None:
             marks.append(f'<circle class="chart-target" cx="{x(n):.1f}" cy="{y(low):.1f}" r="5"/>')
+        if low is not None:
+            marks.append(f'<text x="{x(n) - 10:.1f}" y="{y(high if high is not None else low) + 4:.1f}" '
+                         f'text-anchor="end">{escape(written)}</text>')
         if result is not None:
-            marks.append(f'<circle class="chart-result" cx="{x(n):.1f}" cy="{y(result):.1f}" r="4"/>')
-    marks.append(f'<circle class="chart-target" cx="{left + 12}" cy="172" r="4"/><text x="{left + 20}" y="176">目标</text>'
-                 f'<circle class="chart-result" cx="{left + 72}" cy="172" r="4"/><text x="{left + 80}" y="176">结果</text>')
-    svg = svg_element(title, height + 8, marks)
+            marks.append(f'<circle class="chart-result" cx="{x(n):.1f}" cy="{y(result):.1f}" r="4"/>'
+                         f'<text x="{x(n) + 10:.1f}" y="{y(result) + 4:.1f}">{escape(shown)}</text>')
+    svg = svg_element(title, bottom + 26, marks)
     table = data_table(["年份", "目标", "结果"], [[year, target or "—", shown or "—"] for year, _, _, target, _, shown in points])
     return figure(svg, title, table)
 

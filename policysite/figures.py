@@ -83,10 +83,10 @@ BASELINE_BEFORE = re.compile(r"(?:[从由]|较|比(?:上年|去年|20\d\d年))[^
 # The main indicators, named alike across reports (the report's words stay in `measure`).
 INDICATORS = [
     # The economy's own growth, not a sector's (海洋经济增长, 人均地区生产总值): the measure begins with it.
-    ("地区生产总值增长", r"^(?:地区|国内)?(?:生产总值|GDP|经济)(?:总量)?(?:比上年|同比|预计|实际|年均|年平均)?(?:增长|增速)", "percent"),
+    ("地区生产总值增长", r"^(?:地区|国内)?(?:生产总值|GDP|经济)(?:总量)?(?:比上年|同比|预计|预期|实际|年均|年平均)?(?:增长|增速)", "percent"),
     ("地区生产总值", r"^(?:地区|国内)?(?:生产总值|GDP)|^经济总量", "money"),
-    ("一般公共预算收入增长", r"一般公共预算收入.{0,6}增长|地方一般公共预算收入.{0,6}增长", "percent"),
-    ("一般公共预算收入", r"一般公共预算收入", "money"),
+    ("一般公共预算收入增长", r"一般公共预算(?:总)?收入.{0,6}增长", "percent"),
+    ("一般公共预算收入", r"一般公共预算(?:总)?收入", "money"),
     ("城镇新增就业", r"城镇新增就业|新增城镇就业|新增就业", "count"),
     ("城镇调查失业率", r"调查失业率|城镇登记失业率|失业率", "percent"),
     ("居民消费价格涨幅", r"居民消费价格|CPI|物价", "percent"),
@@ -311,7 +311,7 @@ MEASURE_PREFIX = re.compile(r"^(?:预计|初步核算|初步测算|其中|今年
 
 def indicator_of(measure: str, unit: str) -> str:
     kind = KIND.get(unit, "count")
-    measure = MEASURE_PREFIX.sub("", measure)
+    measure = MEASURE_PREFIX.sub("", re.sub(r"[（(][^）)]*[）)]", "", measure))  # 地区生产总值（GDP）增长
     for name, pattern, wanted in INDICATORS:
         if re.search(pattern, measure) and (kind == wanted or (wanted == "money" and unit in ("万亿元", "亿元"))):
             return name

@@ -179,11 +179,11 @@ def place_page(place: str, slug: str, found: list) -> Page:
             rows.append(f"<tr><td>{render.escape(d.target.indicator)}</td><td>{target}</td><td>{result}</td>"
                         f'<td class="verdict verdict--{["met", "missed", "unknown"][delivery.VERDICTS.index(d.verdict)]}">'
                         f"{d.verdict}</td></tr>")
-        body.append(table(rows))
+        body.append(table(rows, "delivery-table"))
     body.append("[全部地区](index.md) · 下载：[delivery.csv](../delivery.csv)")
     return render.page(path, meta, body)
 
 
-def table(rows: list[str]) -> str:
-    return r().html_block('<div class="compare-table">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
+def table(rows: list[str], kind: str = "compare-table") -> str:
+    return r().html_block(f'<div class="{kind}">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
                           + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>")

@@ -50,26 +50,40 @@ def period_heading(headings: str) -> bool:
     return bool(re.search(r"十[一二三四五六]五|今后五年|未来五年", headings))
 
 
+# A sentence that ends a passage: the reasons and the work that follow it.
+PASSAGE_END = re.compile(r"^(?:实现|完成|为实现|要实现|确保实现)?(?:这些|上述|以上|今年|全年)(?:预期)?目标|主要考虑|^做好|^我们将|^为此")
+FIGURE_HINT = re.compile(r"\d|百分之")
+SHORT_SENTENCE = 40
+
+
 def passages(paragraphs: list[str], block_kind: str) -> list[list[tuple[str, str]]]:
     """Each paragraph's sentences with the passage each stands in ('main',
-    'period' or ''): from the sentence that opens a passage to the one
-    ending in 。, over the list lines after an opening colon."""
+    'period' or ''). A passage runs from its opening through the sentences
+    that list targets (each holds a figure, or is short), to the end of its
+    paragraph; an opening that ends its paragraph with a colon continues over
+    the next paragraph and the list lines after it. A heading naming the main
+    targets opens one at the top of its block."""
     out = []
-    open_kind, lines_after = "", 0
+    open_kind, lines_after, listing = block_kind, 0, bool(block_kind)
     for paragraph in paragraphs:
         sentences = re.findall(r"[^。！？；!?;]+[。！？；!?;]?", paragraph)
         long_prose = len(paragraph) > LIST_LINE_LENGTH and not LIST_LINE.match(paragraph)
-        if open_kind and ("\t" in paragraph or lines_after and long_prose):
-            open_kind = ""  # past the paragraph after the colon, only list lines continue it
+        if not listing or "\t" in paragraph or lines_after and long_prose:
+            open_kind = ""  # past the paragraph after the colon, only list lines continue a passage
         lines_after += 1
         row = []
         for sentence in sentences:
             opening = MAIN_PASSAGE.search(sentence)
-            if opening and not block_kind:
+            if opening:
                 open_kind, lines_after = passage_kind(sentence[:opening.start()]), 0
-            row.append((sentence, block_kind or open_kind))
-            if open_kind and sentence.rstrip().endswith(("。", "！", "!")):
+            elif open_kind and (PASSAGE_END.search(sentence.strip())
+                                or not FIGURE_HINT.search(sentence) and len(sentence) > SHORT_SENTENCE):
                 open_kind = ""
+            row.append((sentence, open_kind))
+        # A colon opens a list below; a list line ending in 。 is its last.
+        ending = paragraph.rstrip()
+        listing = bool(open_kind) and (ending.endswith(("：", ":"))
+                                       or listing and not ending.endswith(("。", "！", "!")))
         out.append(row)
     return out
 

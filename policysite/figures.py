@@ -32,7 +32,7 @@ UNIT_KINDS = {
     "length": ["公里", "千米"],
     "concentration": ["微克/立方米", "毫克/立方米"],
     "energy": ["亿千瓦时", "万千瓦时", "千瓦时", "万千瓦", "千瓦", "万吨标准煤", "吨标准煤"],
-    "weight": ["亿斤", "万斤", "亿吨", "万吨", "吨"],
+    "weight": ["万亿斤", "亿斤", "万斤", "亿吨", "万吨", "吨"],
     "volume": ["亿立方米", "万立方米", "立方米"],
     "duration": ["个工作日", "工作日", "个月", "小时", "分钟"],
     "ratio": ["倍"],
@@ -88,7 +88,8 @@ INDICATORS = [
     ("一般公共预算收入增长", r"一般公共预算(?:总)?收入.{0,6}增长", "percent"),
     ("一般公共预算收入", r"一般公共预算(?:总)?收入", "money"),
     ("城镇新增就业", r"城镇新增就业|新增城镇就业|新增就业", "count"),
-    ("城镇调查失业率", r"调查失业率|城镇登记失业率|失业率", "percent"),
+    ("城镇登记失业率", r"登记失业率", "percent"),
+    ("城镇调查失业率", r"调查失业率|失业率", "percent"),
     ("居民消费价格涨幅", r"居民消费价格|CPI|物价", "percent"),
     ("城镇居民人均可支配收入增长", r"城镇居民人均可支配收入", "percent"),
     ("农村居民人均可支配收入增长", r"农村居民人均可支配收入", "percent"),
@@ -98,7 +99,7 @@ INDICATORS = [
     ("社会消费品零售总额增长", r"社会消费品零售总额|社零", "percent"),
     ("规模以上工业增加值增长", r"规模以上工业增加值|规上工业增加值", "percent"),
     ("外贸进出口增长", r"进出口|外贸", "percent"),
-    ("单位地区生产总值能耗", r"单位(?:地区)?生产总值能耗|单位GDP能耗|能耗强度", "percent"),
+    ("单位地区生产总值能耗", r"单位(?:地区|国内)?生产总值能耗|单位GDP能耗|能耗强度", "percent"),
     ("研发经费投入强度", r"(?:研发|R&D)(?:经费)?(?:投入)?强度|(?:研发|R&D)经费(?:投入)?占", "percent"),
     ("细颗粒物浓度", r"PM2\.5|细颗粒物", "concentration"),
     ("空气质量优良天数比例", r"优良天数", "percent"),
@@ -165,8 +166,9 @@ def read_blocks(blocks: list[tuple], year: str) -> list[Figure]:
                 figures += row
                 continue
             header = []
+            looking_back = "result" if scopes.LOOKING_BACK.match(paragraph) else context
             for sentence, passage in sentences:
-                figures += sentence_figures(sentence, position, line, context, year, passage, period)
+                figures += sentence_figures(sentence, position, line, looking_back, year, passage, period)
     return figures
 
 
@@ -200,6 +202,8 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
         clause_start = max(plain.rfind(mark, 0, start) for mark in ",，、;；:：") + 1
         before = plain[clause_start:start]
         scope_start = max(plain.rfind(mark, 0, start) for mark in ";；") + 1
+        if passage:  # a passage lists targets clause by clause: 力争 is its own clause's
+            scope_start = max(plain.rfind(mark, 0, start) for mark in ",，;；:：") + 1
         aims = [word for word in AIMS if word in plain[scope_start:start]]
         qualifiers = list(aims)
         written = ""   # a qualifier written against the number: 约, 超, 不少于
@@ -246,11 +250,12 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
             text = written + text
         low, high = bounds(value)
         meaning = ", ".join(dict.fromkeys(MEANINGS[q] for q in qualifiers if MEANINGS[q]))
-        found.append(Figure(
+        figure = Figure(
             value=value, unit=unit, text=text, qualifier=" ".join(dict.fromkeys(qualifiers)), meaning=meaning,
             measure=measure, kind=KIND.get(unit, "count"), sentence=sentence.strip(), section=position, line=line,
             low=low, high=high, role=role, indicator=indicator_of(measure or before, unit), item=item, scope=scope,
-        ))
+        )
+        found += each_of(figure)
         previous_end = end
     return found
 
@@ -274,6 +279,16 @@ def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, 
         for item, figure in zip(items, figures):
             pairs[(figure[0], figure[1])] = (LEADING.sub("", item, count=1) or item, verb)
     return pairs
+
+
+def each_of(figure: Figure) -> list[Figure]:
+    """`A和B均增长10%左右`: the figure once for each item, each with its own indicator."""
+    both = re.fullmatch(rf"(.+?)(?:均|都)({VERBS})", figure.measure)
+    items = [item for item in re.split(r"[、和与及]", both[1]) if item] if both else []
+    if len(items) < 2:
+        return [figure]
+    return [replace(figure, measure=item + both[2], item=item, indicator=indicator_of(item + both[2], figure.unit))
+            for item in shared_tail(items)]
 
 
 def shared_tail(items: list[str]) -> list[str]:
@@ -306,7 +321,8 @@ def role_of(before: str, sentence: str, context: str, year: str, passage: str = 
 
 
 # Words before what a figure measures that do not change what it is (全省地区生产总值, 预计全年经济增长).
-MEASURE_PREFIX = re.compile(r"^(?:预计|初步核算|初步测算|其中|今年|去年|上年|全年|20\d\d年|全[省市区县州盟国]|本[省市区县]|实现|完成|力争|确保|并|主要预期目标是)+")
+MEASURE_PREFIX = re.compile(r"^(?:预计|初步核算|初步测算|其中|今年|去年|上年|全年|20\d\d年|全[省市区县州盟国]|[本我][省市区县州]|实现|完成|力争|确保|并"
+                            r"|主要预期目标是|[\u4e00-\u9fff]{2,4}?(?:实现|完成)|(?!人均)[\u4e00-\u9fff]{2,3}(?<!地)[省市区县州](?=(?:地区)?生产总值))+")
 
 
 def indicator_of(measure: str, unit: str) -> str:
@@ -358,7 +374,7 @@ def what_is_measured(before: str, after: str, unit: str) -> str:
     before = re.sub(rf"按(?={VERBS})", "", before)  # 按增长5%安排
     while (stripped := re.sub(r"^(?:力争|确保|并|将|再|按)", "", before)) != before:
         before = stripped
-    return TRAILING.sub("", LEADING.sub("", before, count=1))[-20:]
+    return TRAILING.sub("", LEADING.sub("", before, count=1))[-24:]
 
 
 def bounds(value: str) -> tuple[float, float]:

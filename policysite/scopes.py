@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 # The opening of a main-targets passage.
-MAIN_PASSAGE = re.compile(r"主要(?:预期)?目标(?:任务)?(?:是|为|如下|[：:])")
+MAIN_PASSAGE = re.compile(r"主要(?:预期)?目标(?:任务)?(?:是|为|如下|[：:])|发展的?预期目标(?:是|为|[：:])")
 # Words in the clause before it (or in a heading) that make it a plan period's.
 PERIOD_WORDS = re.compile(r"十[一二三四五六]五|时期|今后五年|未来五年|五年|规划|[到至]20\d\d年")
 # Words before a figure that make it a goal for several years, not the year's
@@ -45,13 +45,18 @@ def heading_passage(heading: str) -> str:
     return "period" if PERIOD_WORDS.search(name) else "main"
 
 
+# A paragraph that opens looking back: its sentences report results (过去一年，…。国内生产总值增长10.3%，…).
+LOOKING_BACK = re.compile(r"^(?:过去一年|去年|上一年|刚刚过去的一年)")
+
+
 def period_heading(headings: str) -> bool:
     """A part about a plan period (二、“十五五”时期主要目标任务): its targets span years."""
     return bool(re.search(r"十[一二三四五六]五|今后五年|未来五年", headings))
 
 
 # A sentence that ends a passage: the reasons and the work that follow it.
-PASSAGE_END = re.compile(r"^(?:实现|完成|为实现|要实现|确保实现)?(?:这些|上述|以上|今年|全年)(?:预期)?目标|主要考虑|^做好|^我们将|^为此")
+PASSAGE_END = re.compile(r"^(?:实现|完成|为实现|要实现|确保实现)?(?:这些|上述|以上|今年|全年)(?:预期)?目标|主要考虑|^做好|^我们将|^为此"
+                         r"|着重说明|需要说明|^提出|的(?:增长|预期)?目标[，,]")
 FIGURE_HINT = re.compile(r"\d|百分之")
 SHORT_SENTENCE = 40
 

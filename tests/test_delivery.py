@@ -92,6 +92,17 @@ def test_gdp_growth_is_the_economys_own(sentence, expected):
     assert [(f.text, f.indicator) for f in sentence_figures(sentence, 1, 1, "target", "2026", "main")] == expected
 
 
+def test_a_passage_of_comma_separated_targets():
+    # 力争 is its own clause's; A和B均 gives each its row; a place's name before 实现 is not the measure.
+    found = sentence_figures("今年主要预期目标是，生产总值增长7%左右，进出口总额力争增长6%左右，城镇新增就业80万人，"
+                             "城镇居民人均可支配收入和农民人均纯收入均增长8%左右。", 1, 1, "target", "2026", "main")
+    assert [(f.text, f.indicator or f.measure, f.qualifier) for f in found] == [
+        ("7%左右", "地区生产总值增长", "左右"), ("6%左右", "外贸进出口增长", "力争 左右"), ("80万人", "城镇新增就业", ""),
+        ("8%左右", "城镇居民人均可支配收入增长", "左右"), ("8%左右", "农民人均纯收入增长", "左右")]
+    review = sentence_figures("过去一年，赣南实现地区生产总值5300亿元，增长5.2%。", 1, 1, "result", "2026")
+    assert [(f.text, f.indicator) for f in review] == [("5300亿元", "地区生产总值"), ("5.2%", "地区生产总值增长")]
+
+
 def test_a_passage_written_as_a_list_and_one_running_over_several_sentences():
     listed = ("主要预期目标：", "——地区生产总值增长5.5%左右；", "——城镇调查失业率控制在5.5%以内。", "新建学校20所。")
     figures = read_blocks([(0, listed, (1, 2, 3, 4), "二、2026年工作安排", "二、2026年工作安排")], "2026")

@@ -23,25 +23,32 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def bars(title: str, rows: list[tuple[str, float, float, str]], unit: str = "%") -> str:
-    """Horizontal bars, one per (label, low, high, text as written), on a scale from 0."""
+def bars(title: str, rows: list[tuple[str, float, float, str]], table_below: str = "") -> str:
+    """Horizontal bars, one per (label, low, high, text as written), on a scale from 0; their
+    numbers in a table of their own, or `table_below` says where the page already lists them."""
     if not rows:
         return ""
     top = max(high for _, _, high, _ in rows) or 1
     scale = (WIDTH - LABEL - 64) / top
     height = ROW * len(rows) + 8
-    marks = []
+    # Bytes count: a year's chart has a bar per report, so each row is three short elements
+    # (labels right-aligned by their group, bars and ranges styled by the stylesheet).
+    labels, bars_, values = [], [], []
     for n, (label, low, high, written) in enumerate(rows):
         y = 4 + n * ROW
-        marks.append(f'<text x="{LABEL - 6}" y="{y + 15}" text-anchor="end">{escape(label[:7])}</text>')
-        marks.append(f'<rect class="chart-bar" x="{LABEL}" y="{y + 4}" width="{low * scale:.1f}" height="{ROW - 8}"/>')
+        labels.append(f'<text x="{LABEL - 6}" y="{y + 15}">{escape(label[:7])}</text>')
+        bars_.append(f'<path d="M{LABEL} {y + 4}h{low * scale:.0f}v{ROW - 8}H{LABEL}z"/>')
         if high > low:
-            marks.append(f'<rect class="chart-range" x="{LABEL + low * scale:.1f}" y="{y + 4}" '
-                         f'width="{(high - low) * scale:.1f}" height="{ROW - 8}"/>')
-        marks.append(f'<text x="{LABEL + high * scale + 4:.1f}" y="{y + 15}">{escape(written)}</text>')
+            bars_.append(f'<path class="chart-range" d="M{LABEL + low * scale:.0f} {y + 4}h{(high - low) * scale:.0f}'
+                         f'v{ROW - 8}h-{(high - low) * scale:.0f}z"/>')
+        values.append(f'<text x="{LABEL + high * scale + 4:.0f}" y="{y + 15}">{escape(written)}</text>')
+    marks = ['<g text-anchor="end">', *labels, '</g><g class="chart-bar">', *bars_, "</g>", *values]
     svg = svg_element(title, height, marks)
-    table = data_table(["地区", "目标"], [[label, written] for label, _, _, written in rows])
-    return figure(svg, title, table)
+    if not table_below:
+        return figure(svg, title, data_table(["地区", "目标"], [[label, written] for label, _, _, written in rows]))
+    # The same numbers are a column of the table below the chart: said, not repeated (a year's page stays small).
+    return f'<figure class="chart-figure">{svg}<figcaption>{escape(title)}：{escape(table_below)}</figcaption></figure>'
+
 
 
 def years(title: str, points: list[tuple[str, float | None, float | None, str, float | None, str]]) -> str:

@@ -41,7 +41,7 @@ def year_tables(path: str, of_year: list, heading: str = "###") -> list[str]:
             seen.add(t.document.slug)
             rows.append((place_name(t.document), t.figure.low, t.figure.high, t.figure.text))
     if len(rows) > 1:
-        body.append(r().html_block(charts.bars("各地地区生产总值增长目标（%）", rows)))
+        body.append(r().html_block(charts.bars("各地地区生产总值增长目标（%）", rows, "数字见下方“主要预期目标”表的“地区生产总值增长”一列")))
     for scope in compare.SCOPES:
         scoped = [t for t in of_year if t.scope == scope]
         table = scope_table(path, [t for t in scoped if t.indicator])

@@ -23,7 +23,9 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
+from .compare import FRAGMENT_SAFE
 from .figures import Figure
 from .model import Document
 from .scopes import spans_years
@@ -137,10 +139,8 @@ def deliveries(documents: list[Document], locate=None) -> list[Delivery]:
 
 
 def url(locate, document: Document, figure: Figure) -> str:
+    """The site-relative URL of a figure's sentence, as targets.csv gives it."""
     page, fragment = locate(document, figure)
-    from .compare import FRAGMENT_SAFE
-    from urllib.parse import quote
-
     path = page[: -len("index.md")] if page.endswith("index.md") else page[: -len(".md")] + "/"
     return f"{path}#{quote(fragment, safe=FRAGMENT_SAFE)}"
 

@@ -11,7 +11,10 @@ year as a chart, and every target beside the next year's result.
 
 from __future__ import annotations
 
+import re
+
 from . import charts, compare, delivery
+from .enrich import unique
 from .model import Document, Page
 
 FOLDER = f"{compare.FOLDER}/duixian"
@@ -117,10 +120,6 @@ def delivery_pages(documents: list[Document]) -> list[Page]:
 
 def place_slugs(found: list) -> dict[str, str]:
     """Place → its page name under compare/duixian/, from its reports' folders (guangdong-2026 → guangdong)."""
-    import re
-
-    from .enrich import unique
-
     slugs, taken = {}, set()
     for d in sorted(found, key=lambda d: r().pinyin_key(d.place)):
         if d.place not in slugs:

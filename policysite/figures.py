@@ -145,7 +145,7 @@ def extract(document: Document) -> list[Figure]:
     if key in REMEMBERED:
         REMEMBERED.move_to_end(key)
     else:
-        REMEMBERED[key] = tuple(read_blocks(blocks, document.year))
+        REMEMBERED[key] = tuple(scopes.without_passage(read_blocks(blocks, document.year)))
         if len(REMEMBERED) > REMEMBER_REPORTS:
             REMEMBERED.popitem(last=False)
     return list(REMEMBERED[key])

@@ -12,10 +12,11 @@ commits to is a target of a policy item.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 # The opening of a main-targets passage.
 # (主要预期目标是, 主要目标建议为, 发展的预期目标是, 经济社会发展目标是：; not 主要目标任务圆满完成)
-MAIN_PASSAGE = re.compile(r"(?:主要|发展的?)(?:预期)?目标(?:任务)?[^，,。；;：:、和]{0,4}?(?:是|为|如下|[：:])")
+MAIN_PASSAGE = re.compile(r"(?:主要|发展的?|今年的?)(?:预期)?目标(?:任务)?[^，,。；;：:、和]{0,4}?(?:是|为|如下|[：:])")
 # Words in the clause before it (or in a heading) that make it a plan period's.
 PERIOD_WORDS = re.compile(r"十[一二三四五六]五|时期|今后五年|未来五年|五年|规划|[到至]20\d\d年")
 # Words before a figure that make it a goal for several years, not the year's
@@ -92,6 +93,18 @@ def passages(paragraphs: list[str], block_kind: str) -> list[list[tuple[str, str
                                        or listing and not ending.endswith(("。", "！", "!")))
         out.append(row)
     return out
+
+
+# A sentence that names the year's expected targets outside a passage (news: 今年GDP预期增长6.5%左右).
+EXPECTED = re.compile(r"预期|主要目标")
+
+
+def without_passage(figures: list) -> list:
+    """A report with no main-targets passage (a news summary, an explainer): its targets whose
+    own sentence says they are the year's expected ones stand for its main targets."""
+    if any(f.scope == "main" for f in figures):
+        return figures
+    return [replace(f, scope="main") if f.scope == "item" and EXPECTED.search(f.sentence) else f for f in figures]
 
 
 def spans_years(before: str, year: str) -> bool:

@@ -103,6 +103,17 @@ def test_a_passage_of_comma_separated_targets():
     assert [(f.text, f.indicator) for f in review] == [("5300亿元", "地区生产总值"), ("5.2%", "地区生产总值增长")]
 
 
+def test_a_news_summary_without_a_passage_keeps_the_years_expected_targets_only():
+    from policysite.scopes import without_passage
+
+    paragraphs = ("2026年全区地区生产总值预期增长4.5%左右，在实际工作中努力争取更好结果。", "今年新建学校12所。")
+    figures = without_passage(read_blocks([(0, paragraphs, (1, 2), "数字1：4.5%左右", "数字1：4.5%左右")], "2026"))
+    assert [(f.text, f.indicator or f.measure, f.scope) for f in figures] == [
+        ("4.5%左右", "地区生产总值增长", "main"), ("12所", "新建学校", "item")]
+    # A report with its passage keeps the rest as they are.
+    assert without_passage(figures) == figures
+
+
 def test_a_passage_written_as_a_list_and_one_running_over_several_sentences():
     listed = ("主要预期目标：", "——地区生产总值增长5.5%左右；", "——城镇调查失业率控制在5.5%以内。", "新建学校20所。")
     figures = read_blocks([(0, listed, (1, 2, 3, 4), "二、2026年工作安排", "二、2026年工作安排")], "2026")

@@ -100,7 +100,7 @@ INDICATORS = [
     ("规模以上工业增加值增长", r"规模以上工业增加值|规上工业增加值", "percent"),
     ("外贸进出口增长", r"进出口|外贸", "percent"),
     ("单位地区生产总值能耗", r"单位(?:地区|国内)?生产总值能耗|单位GDP能耗|能耗强度", "percent"),
-    ("研发经费投入强度", r"(?:研发|R&D)(?:经费)?(?:投入)?强度|(?:研发|R&D)经费(?:投入)?占", "percent"),
+    ("研发经费投入强度", r"(?:研发|R&D)(?:经费)?(?:投入)?强度|(?:研发|R&D)经费(?:投入|支出)?(?:占|相当于)", "percent"),
     ("细颗粒物浓度", r"PM2\.5|细颗粒物", "concentration"),
     ("空气质量优良天数比例", r"优良天数", "percent"),
 ]
@@ -370,7 +370,10 @@ def what_is_measured(before: str, after: str, unit: str) -> str:
             noun = re.split(r"[的并和及与为]|开展|建设$", following.group())[0]
             if len(noun) >= 2:
                 return noun[:12]
-    before = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9“”]+", "", before).rsplit("的", 1)[-1]
+    before = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9“”]+", "", before)
+    head, _, tail = before.rpartition("的")
+    # After 的 a ratio word names nothing alone (…相当于全市生产总值的比例): keep what it is a ratio of.
+    before = before if re.match(r"(?:比例|比重|占比|水平|规模)", tail) else tail
     before = re.sub(rf"按(?={VERBS})", "", before)  # 按增长5%安排
     while (stripped := re.sub(r"^(?:力争|确保|并|将|再|按)", "", before)) != before:
         before = stripped

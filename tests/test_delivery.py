@@ -264,3 +264,14 @@ def test_charts_in_chromium_at_a_phones_width(site):
             # No script of another host (the charts are drawn at build time).
             assert tab.evaluate("[...document.scripts].every(s => !s.src || new URL(s.src).origin === location.origin)")
             assert not tab.locator("svg.chart script").count()
+
+
+def test_delivery_and_comparison_pages_have_no_axe_violations(site):
+    axe = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+    with serve(site) as base, chromium() as browser:
+        tab = browser.new_page(viewport={"width": 390, "height": 844})
+        for path in ("compare/duixian/", "compare/duixian/jiangxi/", "compare/2026/", "jiangxi-2026/shudu/"):
+            tab.goto(base + path)
+            tab.add_script_tag(path=str(axe))
+            result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == [], path

@@ -575,6 +575,7 @@ def compare_page(targets: list, years: list[str], year: str | None = None) -> Pa
     if year is not None:
         body.append("下载：[targets.csv](targets.csv) · [targets.json](targets.json)")
         return page(path, meta, body)
+    body.append(render_delivery.overview_link(targets))
     several = places_over_years(targets)
     if several:
         body.append("## 各地历年目标")

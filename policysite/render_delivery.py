@@ -127,6 +127,14 @@ def place_slugs(found: list) -> dict[str, str]:
     return slugs
 
 
+def overview_link(targets: list) -> str:
+    """On 目标对比's overview: where 承诺兑现 is, when the archive has consecutive years of a place."""
+    documents = list({id(t.document): t.document for t in targets}.values())
+    if not delivery.deliveries(documents):
+        return ""
+    return "上一年的目标完成了没有：见[承诺兑现](duixian/index.md)（每个地方的目标与下一年报告写出的结果对照）。"
+
+
 def delivery_nav(documents: list[Document]) -> list:
     found = delivery.deliveries(documents)
     if not found:

@@ -222,6 +222,7 @@ def test_the_place_page_shows_the_rule_both_sentences_and_a_chart(site):
     assert 'href="../../../jiangxi-2025/' in page and "#:~:text=" in page
     overview = html.unescape((site / "compare" / "duixian" / "index.html").read_text(encoding="utf-8"))
     assert re.search(r"江西省</a></td><td>省级</td><td>2024、2025年目标</td><td>3</td><td>3</td><td>3</td>", overview)
+    assert 'href="duixian/"' in (site / "compare" / "index.html").read_text(encoding="utf-8")  # from 目标对比
     assert broken_links(site) == []
 
 

@@ -110,8 +110,17 @@ def compare_place(slug: str) -> str:
     return f"{COMPARE}/{slug}.md"
 
 
+def delivery_index() -> str:
+    """承诺兑现, under 目标对比."""
+    return f"{COMPARE}/duixian/index.md"
+
+
+def delivery_place(slug: str) -> str:
+    return f"{COMPARE}/duixian/{slug}.md"
+
+
 def compare_file(name: str) -> str:
-    """A download of 目标对比: targets.csv, targets.json."""
+    """A download of 目标对比: targets.csv|json, delivery.csv|json."""
     return f"{COMPARE}/{name}"
 
 

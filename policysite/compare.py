@@ -1,10 +1,15 @@
-"""目标对比: every report's main targets, aligned by indicator.
+"""目标对比: every report's targets, aligned by indicator.
 
-For each year, one table of every report's main targets (地区生产总值增长,
-城镇新增就业 …), each cell in the report's own words and linking to its
-sentence; for a place with several years, its targets year by year with the
-change. The same rows go to compare/targets.csv and compare/targets.json, one
-per report × indicator.
+A report's targets have a scope (figures.Figure.scope): `main`, every target
+of its main-targets passage (主要预期目标是…); `item`, a main indicator's
+target stated in a policy item; `period`, a plan period's goal (年均,
+“十五五”时期, 到2030年). For each year, a table of every report's main
+targets (地区生产总值增长, 城镇新增就业 …), the national report first, each
+cell in the report's own words linking to its sentence; item and period
+targets in tables of their own; for a place with several years, its targets
+year by year with the change. The same rows go to compare/targets.csv and
+compare/targets.json: every main target, and the first item and period
+target of each main indicator.
 """
 
 from __future__ import annotations
@@ -12,7 +17,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -23,7 +27,9 @@ from .model import Document
 DOWNLOADS = ("targets.csv", "targets.json")  # the rows, beside the pages (addresses.compare_file)
 # A downloaded URL is all ASCII (the pages show Chinese in their links as it is).
 FRAGMENT_SAFE = ":~=,-%&"
-FIELDS = ["place", "level", "year", "indicator", "text", "low", "high", "unit", "qualifier", "url"]
+FIELDS = ["place", "level", "year", "scope", "indicator", "text", "low", "high", "unit", "qualifier", "url"]
+SCOPES = ["main", "item", "period"]
+NATIONAL = "全国"  # the level of the State Council's report: its row comes first
 ORDER = {name: rank for rank, (name, _, _) in enumerate(INDICATORS)}
 
 
@@ -38,58 +44,53 @@ class Target:
     def indicator(self) -> str:
         return self.figure.indicator
 
+    @property
+    def scope(self) -> str:
+        return self.figure.scope
+
     def row(self) -> dict:
         return {
             "place": self.document.place_name or self.document.place, "level": self.document.level,
-            "year": self.document.year, "indicator": self.indicator, "text": self.figure.text,
+            "year": self.document.year, "scope": self.scope, "indicator": self.indicator or self.figure.measure,
+            "text": self.figure.text,
             "low": self.figure.low, "high": self.figure.high, "unit": self.figure.unit,
             "qualifier": self.figure.qualifier, "url": f"{addresses.url(self.page)}#{quote(self.fragment, safe=FRAGMENT_SAFE)}",
         }
 
 
-# Words before a figure that make it a goal for several years, not the year's
-# own target: 年均增长 or “十五五”时期 in its clause, 到2030年 anywhere before it
-# ("2026年是“十五五”开局之年，主要预期目标是：……" stays the year's).
-PERIOD_CLAUSE = re.compile(r"年均|年平均|期间|时期|十[一二三四五六]五")
-FUTURE_YEAR = re.compile(r"[到至](20\d\d)年")
-
-
-def first_targets(figures: list[Figure], year: str = "") -> list[Figure]:
-    """The first target given for each main indicator, in the report's order:
-    the year's own target where the report gives one, before a plan period's."""
-    annual: dict[str, Figure] = {}
-    period: dict[str, Figure] = {}
+def first_targets(figures: list[Figure], year: str = "", scope: str = "main") -> list[Figure]:
+    """The first target of each main indicator in the given scope, in the report's order."""
+    chosen: dict[str, Figure] = {}
     for figure in figures:
-        if figure.role != "target" or not figure.indicator:
-            continue
-        kept = period if spans_years(figure, year) else annual
-        kept.setdefault(figure.indicator, figure)
-    chosen = {**period, **annual}
+        if figure.role == "target" and figure.indicator and figure.scope == scope:
+            chosen.setdefault(figure.indicator, figure)
     return [f for f in figures if chosen.get(f.indicator) is f]
 
 
-def spans_years(figure: Figure, year: str) -> bool:
-    before = figure.sentence[: max(0, figure.sentence.find(figure.text))]
-    clause = re.split(r"[，,：:]", before)[-1]
-    if PERIOD_CLAUSE.search(clause):
-        return True
-    return any(year and int(found) > int(year) for found in FUTURE_YEAR.findall(before))
+def scoped_targets(figures: list[Figure]) -> list[Figure]:
+    """What a report's row of 目标对比 holds: every target of its main-targets
+    passage, and the first item and period target of each main indicator."""
+    main = [f for f in figures if f.role == "target" and f.scope == "main"]
+    return main + first_targets(figures, scope="item") + first_targets(figures, scope="period")
 
 
 def main_targets(document: Document, locate) -> list[Target]:
-    """A report's main targets, in the order of the indicators.
+    """A report's targets: by scope (main, item, period), then in the order of the indicators.
 
     `locate(document, figure)` → (page, fragment) where the figure's sentence is.
     """
-    found = [Target(document, figure, *locate(document, figure)) for figure in first_targets(document.figures, document.year)]
-    return sorted(found, key=lambda t: ORDER.get(t.indicator, len(ORDER)))
+    found = [Target(document, figure, *locate(document, figure)) for figure in scoped_targets(document.figures)]
+    return sorted(found, key=lambda t: (SCOPES.index(t.scope), ORDER.get(t.indicator, len(ORDER))))
+
+
+def report_order(document: Document) -> tuple:
+    """Newest year first; within a year the national report first, then by place."""
+    return (-int(document.year or 0), document.level != NATIONAL, document.place_name or document.place, document.slug)
 
 
 def all_targets(documents: list[Document], locate) -> list[Target]:
-    """Every report's main targets: newest year first, then by place and indicator."""
-    targets = [t for d in documents for t in main_targets(d, locate)]
-    return sorted(targets, key=lambda t: (-int(t.document.year or 0), t.document.place_name or t.document.place,
-                                          t.document.slug, ORDER.get(t.indicator, len(ORDER))))
+    """Every report's targets: newest year first, the national report first, then by place, scope and indicator."""
+    return [t for d in sorted(documents, key=report_order) for t in main_targets(d, locate)]
 
 
 def targets_csv(targets: list[Target]) -> str:

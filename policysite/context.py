@@ -1,7 +1,7 @@
 """The site, worked out once per build from the enriched reports (as a
 static-site generator computes its context before it writes a page): how the
 reports are grouped, whether the site is an archive, every report's main
-targets, every tag's kind. Page kinds, the navigation and the site data the
+targets and what the next year's report says of them, every tag's kind. Page kinds, the navigation and the site data the
 renderer is told all read it; none works it out again.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import compare
+from . import compare, delivery
 from .groups import Group, archive_groups
 from .model import Document
 
@@ -24,6 +24,7 @@ class Site:
     groups: list[Group]             # navigation groups, newest year first within each
     archive: bool                   # each report lists its own tags and names
     targets: list                   # compare.Target: every report's main targets
+    deliveries: list                # delivery.Delivery: a year's targets beside the next year's results
     tags: dict[str, str]            # tag → kind (the first kind it was given, in article order)
 
     @property
@@ -41,7 +42,8 @@ def work_out(documents: list[Document]) -> Site:
     from .render.shudu import locate  # where a target's sentence is shown: a page of its report
 
     groups = archive_groups(documents)
-    return Site(documents, groups, is_archive(documents, groups), compare.all_targets(documents, locate), tag_kinds(documents))
+    return Site(documents, groups, is_archive(documents, groups), compare.all_targets(documents, locate),
+                delivery.deliveries(documents, locate), tag_kinds(documents))
 
 
 def is_archive(documents: list[Document], groups: list[Group]) -> bool:

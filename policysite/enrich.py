@@ -14,7 +14,7 @@ from collections import Counter
 
 from pypinyin import Style, lazy_pinyin
 
-from . import addresses, figures, places, segment
+from . import addresses, delivery, figures, places, segment
 from .groups import search_scopes
 from .model import Document, Related, Section
 
@@ -73,6 +73,7 @@ def enrich(documents: list[Document], folders: dict[str, str] | None = None, ter
     relate(documents)
     for document in documents:
         document.figures = figures.extract(document)
+    delivery.answer_notes(documents)  # a result beside the target of the year before it answers
     return documents
 
 

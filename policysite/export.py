@@ -11,13 +11,13 @@ from . import addresses, tree
 from .model import Document
 
 SCHEMA_PATH = addresses.SCHEMA
-CSV_FIELDS = ["section", "section_title", "role", "indicator", "item", "value", "unit", "text", "qualifier", "meaning", "measure",
+CSV_FIELDS = ["section", "section_title", "role", "scope", "indicator", "item", "value", "unit", "text", "qualifier", "meaning", "measure",
               "kind", "low", "high", "line", "sentence"]
 
 FIGURE_SCHEMA = {
     "type": "object",
     "required": ["section", "value", "unit", "text", "qualifier", "meaning", "measure", "kind", "low", "high", "line", "sentence",
-                 "role", "indicator", "item"],
+                 "role", "scope", "indicator", "item"],
     "additionalProperties": False,
     "properties": {
         "section": {"type": "integer", "minimum": 0, "description": "1-based section position; 0 for the intro"},
@@ -32,6 +32,10 @@ FIGURE_SCHEMA = {
         "role": {"enum": ["target", "result", "baseline"],
                  "description": "target: what the report commits to for its year or plan period; result: what was "
                                 "achieved (工作回顾, 比上年); baseline: the from-value of 从…提高到…, 较…"},
+        "scope": {"enum": ["main", "item", "period", ""],
+                  "description": "of a target: main (the report's main-targets passage, 主要预期目标是…), item (a target "
+                                 "stated in a policy item), period (a plan period's goal: 年均, “十五五”时期, 到2030年); "
+                                 "empty for results and baselines"},
         "indicator": {"type": "string", "description": "a main indicator's common name across reports "
                                                        "(地区生产总值增长, 城镇新增就业 …); empty for other figures"},
         "item": {"type": "string", "description": "in a 分别 list (A、B分别增长4.5%、5.5%), the item this value belongs to"},

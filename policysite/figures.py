@@ -21,6 +21,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
+from . import scopes
 from .model import Document
 
 # Units, longest first where one begins another (个百分点 / 个月 / 个; 万亿元 / 亿元).
@@ -31,7 +32,7 @@ UNIT_KINDS = {
     "length": ["公里", "千米"],
     "concentration": ["微克/立方米", "毫克/立方米"],
     "energy": ["亿千瓦时", "万千瓦时", "千瓦时", "万千瓦", "千瓦", "万吨标准煤", "吨标准煤"],
-    "weight": ["亿斤", "万斤", "亿吨", "万吨", "吨"],
+    "weight": ["万亿斤", "亿斤", "万斤", "亿吨", "万吨", "吨"],
     "volume": ["亿立方米", "万立方米", "立方米"],
     "duration": ["个工作日", "工作日", "个月", "小时", "分钟"],
     "ratio": ["倍"],
@@ -69,6 +70,7 @@ LEADING = re.compile(
 )
 TRAILING = re.compile(r"(?:下降到|降到|降至|提高到|提升到|增加到|达到|完成|达|为|约|超过|超|不少于|不低于|至少|近|控制在|突破|按|到)$")
 VERBS = "增长|下降|提高|提升|降低|增加|减少|上涨|上升|扩大|缩小"
+SINCE = re.compile(r"^(?:比上年|比去年|同比|较上年|较去年)")  # 比上年增长5.4%: the growth of the clause before
 
 # Where a figure stands: a part or section heading that looks back, or ahead.
 REVIEW = re.compile(r"回顾|过去|成绩|成就|成效|总结|取得|完成情况|完成值|执行情况|实际|实绩")
@@ -80,12 +82,14 @@ BASELINE_BEFORE = re.compile(r"(?:[从由]|较|比(?:上年|去年|20\d\d年))[^
 
 # The main indicators, named alike across reports (the report's words stay in `measure`).
 INDICATORS = [
-    ("地区生产总值增长", r"(?:地区生产总值|生产总值|GDP|经济)[^，,；;、]{0,4}增长|经济增速", "percent"),
-    ("地区生产总值", r"地区生产总值|生产总值|GDP|经济总量", "money"),
-    ("一般公共预算收入增长", r"一般公共预算收入.{0,6}增长|地方一般公共预算收入.{0,6}增长", "percent"),
-    ("一般公共预算收入", r"一般公共预算收入", "money"),
+    # The economy's own growth, not a sector's (海洋经济增长, 人均地区生产总值): the measure begins with it.
+    ("地区生产总值增长", r"^(?:地区|国内)?(?:生产总值|GDP|经济)(?:总量)?(?:比上年|同比|预计|预期|实际|年均|年平均)?(?:增长|增速)", "percent"),
+    ("地区生产总值", r"^(?:地区|国内)?(?:生产总值|GDP)|^经济总量", "money"),
+    ("一般公共预算收入增长", r"一般公共预算(?:总)?收入.{0,6}增长", "percent"),
+    ("一般公共预算收入", r"一般公共预算(?:总)?收入", "money"),
     ("城镇新增就业", r"城镇新增就业|新增城镇就业|新增就业", "count"),
-    ("城镇调查失业率", r"调查失业率|城镇登记失业率|失业率", "percent"),
+    ("城镇登记失业率", r"登记失业率", "percent"),
+    ("城镇调查失业率", r"调查失业率|失业率", "percent"),
     ("居民消费价格涨幅", r"居民消费价格|CPI|物价", "percent"),
     ("城镇居民人均可支配收入增长", r"城镇居民人均可支配收入", "percent"),
     ("农村居民人均可支配收入增长", r"农村居民人均可支配收入", "percent"),
@@ -95,8 +99,8 @@ INDICATORS = [
     ("社会消费品零售总额增长", r"社会消费品零售总额|社零", "percent"),
     ("规模以上工业增加值增长", r"规模以上工业增加值|规上工业增加值", "percent"),
     ("外贸进出口增长", r"进出口|外贸", "percent"),
-    ("单位地区生产总值能耗", r"单位(?:地区)?生产总值能耗|单位GDP能耗|能耗强度", "percent"),
-    ("研发经费投入强度", r"研发经费|R&D", "percent"),
+    ("单位地区生产总值能耗", r"单位(?:地区|国内)?生产总值能耗|单位GDP能耗|能耗强度", "percent"),
+    ("研发经费投入强度", r"(?:研发|R&D)(?:经费)?(?:投入)?强度|(?:研发|R&D)经费(?:投入|支出)?(?:占|相当于)", "percent"),
     ("细颗粒物浓度", r"PM2\.5|细颗粒物", "concentration"),
     ("空气质量优良天数比例", r"优良天数", "percent"),
 ]
@@ -119,6 +123,7 @@ class Figure:
     role: str = "target"    # target / result / baseline
     indicator: str = ""     # a main indicator's common name: "地区生产总值增长"
     item: str = ""          # of a 分别 list: the item this value belongs to
+    scope: str = ""         # of a target: main (the year's main-targets passage), item (a policy item's), period (a plan period's)
 
 
 # Figures of the reports read lately, by the text they were read from: under
@@ -130,17 +135,17 @@ REMEMBER_REPORTS = 2048
 def extract(document: Document) -> list[Figure]:
     """Every figure of the intro, the parts' own text and the sections, in article order."""
     # A part's own text (二、2026年工作安排 … 主要预期目标是：) belongs to no page section: with the intro.
-    blocks = [(0, tuple(document.intro), tuple(document.intro_lines), "")]
-    blocks += [(0, tuple(part.paragraphs), tuple(part.paragraph_lines), part.heading) for part in document.parts]
+    blocks = [(0, tuple(document.intro), tuple(document.intro_lines), "", "")]
+    blocks += [(0, tuple(part.paragraphs), tuple(part.paragraph_lines), part.heading, part.heading) for part in document.parts]
     blocks += [
-        (position, tuple(s.paragraphs), tuple(s.paragraph_lines), f"{s.part.heading if s.part else ''} {s.heading}")
+        (position, tuple(s.paragraphs), tuple(s.paragraph_lines), f"{s.part.heading if s.part else ''} {s.heading}", s.heading)
         for position, s in enumerate(document.sections, 1)
     ]
     key = (document.year, tuple(blocks))  # everything the figures are read from
     if key in REMEMBERED:
         REMEMBERED.move_to_end(key)
     else:
-        REMEMBERED[key] = tuple(read_blocks(blocks, document.year))
+        REMEMBERED[key] = tuple(scopes.without_passage(read_blocks(blocks, document.year)))
         if len(REMEMBERED) > REMEMBER_REPORTS:
             REMEMBERED.popitem(last=False)
     return list(REMEMBERED[key])
@@ -148,10 +153,12 @@ def extract(document: Document) -> list[Figure]:
 
 def read_blocks(blocks: list[tuple], year: str) -> list[Figure]:
     figures: list[Figure] = []
-    for position, paragraphs, lines, headings in blocks:
+    for position, paragraphs, lines, headings, own_heading in blocks:
         context = stance(headings, year)
+        period = scopes.period_heading(headings)
         header: list[str] = []
-        for paragraph, line in zip(paragraphs, lines):
+        marked = scopes.passages(list(paragraphs), scopes.heading_passage(own_heading))
+        for paragraph, line, sentences in zip(paragraphs, lines, marked):
             if "\t" in paragraph:  # a row of a flattened table: its first cell names the measure
                 row = row_figures(paragraph, position, line, context, year, header)
                 if not row and not header:
@@ -159,8 +166,9 @@ def read_blocks(blocks: list[tuple], year: str) -> list[Figure]:
                 figures += row
                 continue
             header = []
-            for sentence in re.findall(r"[^。！？；!?;]+[。！？；!?;]?", paragraph):
-                figures += sentence_figures(sentence, position, line, context, year)
+            looking_back = "result" if scopes.LOOKING_BACK.match(paragraph) else context
+            for sentence, passage in sentences:
+                figures += sentence_figures(sentence, position, line, looking_back, year, passage, period)
     return figures
 
 
@@ -176,7 +184,10 @@ def stance(headings: str, year: str) -> str:
     return ""
 
 
-def sentence_figures(sentence: str, position: int, line: int, context: str, year: str) -> list[Figure]:
+def sentence_figures(sentence: str, position: int, line: int, context: str, year: str,
+                     passage: str = "", period: bool = False) -> list[Figure]:
+    """The figures of one sentence. `passage` is 'main' or 'period' inside a
+    main-targets passage; `period` says the part is about a plan period."""
     found: list[Figure] = []
     plain = sentence.translate(HALF_WIDTH)
     matches = [(m.start(), m.end(), m["value"], m["unit"], m["after"] or "") for m in FIGURE.finditer(plain)
@@ -191,6 +202,8 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
         clause_start = max(plain.rfind(mark, 0, start) for mark in ",，、;；:：") + 1
         before = plain[clause_start:start]
         scope_start = max(plain.rfind(mark, 0, start) for mark in ";；") + 1
+        if passage:  # a passage lists targets clause by clause: 力争 is its own clause's
+            scope_start = max(plain.rfind(mark, 0, start) for mark in ",，;；:：") + 1
         aims = [word for word in AIMS if word in plain[scope_start:start]]
         qualifiers = list(aims)
         written = ""   # a qualifier written against the number: 约, 超, 不少于
@@ -225,22 +238,24 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
             pending_from = ""
         if not measure:
             measure = what_is_measured(bare, plain[end:], unit)
-        if (not measure or re.fullmatch(VERBS, measure)) and found and found[-1].sentence == sentence.strip():
+        if (not measure or re.fullmatch(VERBS, SINCE.sub("", measure))) and found and found[-1].sentence == sentence.strip():
             # 地区生产总值14.58万亿元，增长5.4%: the growth of what the clause before measured.
             subject = re.sub(rf"(?:{VERBS})$", "", found[-1].measure)
             measure = subject + measure if measure else found[-1].measure
         if not role:
-            role = role_of(plain[:start], plain, context, year)
+            role = role_of(plain[:start], plain, context, year, passage, plain[clause_start:end + 12])
+        scope = scopes.scope_of(plain[:start], passage, period, year) if role == "target" else ""
         text = sentence[start:end]
         if written and not text.startswith(written):
             text = written + text
         low, high = bounds(value)
         meaning = ", ".join(dict.fromkeys(MEANINGS[q] for q in qualifiers if MEANINGS[q]))
-        found.append(Figure(
+        figure = Figure(
             value=value, unit=unit, text=text, qualifier=" ".join(dict.fromkeys(qualifiers)), meaning=meaning,
             measure=measure, kind=KIND.get(unit, "count"), sentence=sentence.strip(), section=position, line=line,
-            low=low, high=high, role=role, indicator=indicator_of(measure or before, unit), item=item,
-        ))
+            low=low, high=high, role=role, indicator=indicator_of(measure or before, unit), item=item, scope=scope,
+        )
+        found += each_of(figure)
         previous_end = end
     return found
 
@@ -253,6 +268,9 @@ def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, 
         clause_end = min([plain.find(mark, hit.end()) for mark in ",，;；。" if plain.find(mark, hit.end()) >= 0] or [len(plain)])
         items = [item.strip() for item in re.split(r"[、和与及]", plain[clause_start:hit.start()]) if item.strip()]
         figures = [m for m in matches if hit.end() <= m[0] < clause_end]
+        if len(items) == 1 and len(figures) == 2 and "城乡" in items[0]:
+            # 城乡居民人均可支配收入分别增长5%、6.5%: the towns' figure, then the countryside's.
+            items = [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
         if len(items) < 2 or len(figures) < 2:
             continue
         items = shared_tail(items[-len(figures):] if len(items) > len(figures) else items)
@@ -261,6 +279,16 @@ def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, 
         for item, figure in zip(items, figures):
             pairs[(figure[0], figure[1])] = (LEADING.sub("", item, count=1) or item, verb)
     return pairs
+
+
+def each_of(figure: Figure) -> list[Figure]:
+    """`A和B均增长10%左右`: the figure once for each item, each with its own indicator."""
+    both = re.fullmatch(rf"(.+?)(?:均|都)({VERBS})", figure.measure)
+    items = [item for item in re.split(r"[、和与及]", both[1]) if item] if both else []
+    if len(items) < 2:
+        return [figure]
+    return [replace(figure, measure=item + both[2], item=item, indicator=indicator_of(item + both[2], figure.unit))
+            for item in shared_tail(items)]
 
 
 def shared_tail(items: list[str]) -> list[str]:
@@ -273,8 +301,13 @@ def shared_tail(items: list[str]) -> list[str]:
     return items
 
 
-def role_of(before: str, sentence: str, context: str, year: str) -> str:
-    """target or result: the sentence's own words first, then the part it stands in."""
+def role_of(before: str, sentence: str, context: str, year: str, passage: str = "", clause: str = "") -> str:
+    """target or result. A review part holds results only, a main-targets
+    passage targets only; elsewhere the sentence's words decide, then the part."""
+    if context == "result" or scopes.DONE.search(clause):
+        return "result"  # 好于预期 or 超年度计划 in a review says how a target went, not a new one
+    if passage:
+        return "target"
     years = [int(y) for y in re.findall(r"(20\d\d)年", before)]
     if years and year:
         return "result" if max(years) < int(year) else "target"
@@ -287,8 +320,14 @@ def role_of(before: str, sentence: str, context: str, year: str) -> str:
     return "result" if says_result and not says_target else "target"
 
 
+# Words before what a figure measures that do not change what it is (全省地区生产总值, 预计全年经济增长).
+MEASURE_PREFIX = re.compile(r"^(?:预计|初步核算|初步测算|其中|今年|去年|上年|全年|20\d\d年|全[省市区县州盟国]|[本我][省市区县州]|实现|完成|力争|确保|并"
+                            r"|主要预期目标是|[\u4e00-\u9fff]{2,4}?(?:实现|完成)|(?!人均)[\u4e00-\u9fff]{2,3}(?<!地)[省市区县州](?=(?:地区)?生产总值))+")
+
+
 def indicator_of(measure: str, unit: str) -> str:
     kind = KIND.get(unit, "count")
+    measure = MEASURE_PREFIX.sub("", re.sub(r"[（(][^）)]*[）)]", "", measure))  # 地区生产总值（GDP）增长
     for name, pattern, wanted in INDICATORS:
         if re.search(pattern, measure) and (kind == wanted or (wanted == "money" and unit in ("万亿元", "亿元"))):
             return name
@@ -331,11 +370,14 @@ def what_is_measured(before: str, after: str, unit: str) -> str:
             noun = re.split(r"[的并和及与为]|开展|建设$", following.group())[0]
             if len(noun) >= 2:
                 return noun[:12]
-    before = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9“”]+", "", before).rsplit("的", 1)[-1]
+    before = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9“”]+", "", before)
+    head, _, tail = before.rpartition("的")
+    # After 的 a ratio word names nothing alone (…相当于全市生产总值的比例): keep what it is a ratio of.
+    before = before if re.match(r"(?:比例|比重|占比|水平|规模)", tail) else tail
     before = re.sub(rf"按(?={VERBS})", "", before)  # 按增长5%安排
     while (stripped := re.sub(r"^(?:力争|确保|并|将|再|按)", "", before)) != before:
         before = stripped
-    return TRAILING.sub("", LEADING.sub("", before, count=1))[-20:]
+    return TRAILING.sub("", LEADING.sub("", before, count=1))[-24:]
 
 
 def bounds(value: str) -> tuple[float, float]:

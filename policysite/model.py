@@ -127,6 +127,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     intro_lines: list[int] = field(default_factory=list)  # source line of each intro paragraph
     figures: list = field(default_factory=list)  # figures.Figure, set by enrich
+    answers: dict = field(default_factory=dict)  # figure index → the target of the year before it answers (delivery)
     # Metadata read from the text (parse.header), each "" when the text has none.
     year: str = ""              # the year the report plans for: "2026"
     place_name: str = ""        # full: 广东省, 广州市荔湾区 ("place" is the short form: 广东, 荔湾)

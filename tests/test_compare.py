@@ -27,14 +27,14 @@ def site(tmp_path_factory):
 
 def test_targets_csv_and_json_hold_one_row_per_report_and_indicator(site):
     rows = list(csv.DictReader(io.StringIO((site / "compare" / "targets.csv").read_text(encoding="utf-8"))))
-    assert list(rows[0]) == ["place", "level", "year", "indicator", "text", "low", "high", "unit", "qualifier", "url"]
+    assert list(rows[0]) == ["place", "level", "year", "scope", "indicator", "text", "low", "high", "unit", "qualifier", "url"]
     assert rows == [{key: str(value) for key, value in row.items()}
                     for row in json.loads((site / "compare" / "targets.json").read_text(encoding="utf-8"))]
-    growth = {(r["place"], r["year"]): r for r in rows if r["indicator"] == "地区生产总值增长"}
+    growth = {(r["place"], r["year"]): r for r in rows if r["indicator"] == "地区生产总值增长" and r["scope"] == "main"}
     assert growth[("安徽省", "2026")]["text"] == "5%左右" and growth[("安徽省", "2026")]["level"] == "省级"
     assert growth[("广州市花都区", "2025")]["text"] == "5%左右" and growth[("广州市花都区", "2026")]["text"] == "4.5%左右"
     assert float(growth[("洛阳市", "2026")]["low"]) == 5.5 and growth[("洛阳市", "2026")]["qualifier"] == "左右"
-    assert len({(r["place"], r["year"], r["indicator"]) for r in rows}) == len(rows)
+    assert len({(r["place"], r["year"], r["scope"], r["indicator"], r["text"]) for r in rows}) == len(rows)
     # Each row links to its sentence: the page exists and shows the words the fragment marks.
     assert all("#:~:text=" in r["url"] for r in rows)
     assert broken_links(site) == []
@@ -71,18 +71,18 @@ def test_several_years_get_a_page_each_from_the_overview(site):
     assert "5%左右" in year and "4.5%左右" not in year.split("<article", 1)[1]
 
 
-def test_the_years_own_target_comes_before_a_plan_periods():
+def test_the_years_own_targets_are_kept_apart_from_a_plan_periods():
     # A report opening a five-year plan states the plan's goals before the year's.
     from policysite.compare import first_targets
-    from policysite.figures import sentence_figures
+    from policysite.figures import read_blocks
 
-    sentences = [
+    paragraphs = (
         "“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5.5%左右。",
         "到2030年，全省地区生产总值增长5%以上，城镇新增就业累计300万人。",
         "2026年是“十五五”开局之年，主要预期目标是：地区生产总值增长5%—5.5%；城镇新增就业60万人以上。",
-    ]
-    figures = [f for line, s in enumerate(sentences, 1) for f in sentence_figures(s, 1, line, "target", "2026")]
-    assert [(f.indicator, f.text) for f in first_targets(figures, "2026")] == [
-        ("地区生产总值增长", "5%—5.5%"), ("城镇新增就业", "60万人以上")]
-    # Without a year's own target, the plan's stands.
-    assert [f.text for f in first_targets(figures[:1], "2026")] == ["5.5%左右"]
+    )
+    figures = read_blocks([(0, paragraphs, (1, 2, 3), "二、2026年工作安排", "二、2026年工作安排")], "2026")
+    assert [(f.indicator, f.text) for f in first_targets(figures)] == [("地区生产总值增长", "5%—5.5%"), ("城镇新增就业", "60万人以上")]
+    assert [(f.text, f.scope) for f in first_targets(figures, scope="period")] == [("5.5%左右", "period"), ("300万人", "period")]
+    # Without a year's own passage, a plan's goal is never the year's main target.
+    assert first_targets(figures[:3]) == []

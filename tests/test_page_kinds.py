@@ -35,7 +35,7 @@ def province(year: str, growth: str) -> object:
         pages=(item("附件：十件民生实事", "新增托位1000个。", slug="minsheng-shishi", kind="appendix"),),
         figures=[("5.1%", 1, {"role": "result", "indicator": "地区生产总值增长", "measure": "地区生产总值增长", "unit": "%"}),
                  (f"{growth}左右", 2, {"indicator": "地区生产总值增长", "measure": "地区生产总值增长", "unit": "%",
-                                      "qualifier": "左右"})],
+                                      "qualifier": "左右", "scope": "main"})],
     )
 
 
@@ -145,12 +145,20 @@ def test_home_of_several_reports_is_an_index_and_of_one_the_report(site, pages):
 
 def test_targets_side_by_side_per_year_and_per_place(pages):
     assert {"compare/index.md", "compare/2025.md", "compare/2026.md", "compare/targets.csv", "compare/targets.json"} <= set(pages)
-    (place,) = [p for p in pages if p.startswith("compare/") and p.endswith(".md") and p not in
-                ("compare/index.md", "compare/2025.md", "compare/2026.md")]
-    assert "5%左右" in pages[place] and "+0.5" in pages[place]
+    place = pages["compare/qinghe.md"]
+    assert "5%左右" in place and "+0.5" in place
     rows = json.loads(pages["compare/targets.json"])
     assert [(r["year"], r["text"], r["url"].split("#")[0]) for r in rows] == [
         ("2026", "5.5%左右", "qinghe-2026/kuoda-xuqiu/"), ("2025", "5%左右", "qinghe-2025/kuoda-xuqiu/")]
+
+
+def test_delivery_sets_a_years_target_beside_the_next_years_result(pages):
+    """承诺兑现: 2025's 5%左右 beside the 5.1% 2026's review states, within half a point: 达到."""
+    place = pages["compare/duixian/qinghe.md"]
+    assert re.search(r"5%左右</a></td><td>.*?5\.1%</a></td><td class=\"verdict verdict--met\">达到</td>", place)
+    (row,) = json.loads(pages["compare/delivery.json"])
+    assert (row["year"], row["target"], row["result"], row["result_year"], row["verdict"]) == ("2025", "5%左右", "5.1%", "2026", "达到")
+    assert "[承诺兑现](duixian/index.md)" in pages["compare/index.md"]
 
 
 def test_tags_and_names_listed_per_report_in_an_archive(site, pages):

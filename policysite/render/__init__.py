@@ -24,6 +24,7 @@ from .report import fulltext_page, overview_page, part_page, section_page
 from .shudu import figures_pages
 from .tags import site_tags_page, tag_anchor, tags_page
 from . import terms
+from .delivery import delivery_pages
 from .targets import compare_pages
 
 __all__ = ["HTML_BLOCK_END", "HTML_BLOCK_START", "nav", "render", "report_pages", "site_pages", "tag_anchor"]
@@ -44,13 +45,14 @@ def render(site: Site, pages_of_report=None) -> list[Page]:
 def site_pages(site: Site) -> list[Page]:
     """The pages about all reports: home, 目标对比, tags, places, 关于."""
     documents, targets = site.documents, site.targets
-    pages = [*home_pages(site.newest), site_entities_page(documents) if site.archive else entities_page(documents), *about_pages(site.newest)]
+    pages = [*home_pages(site.newest, compared=bool(targets)), site_entities_page(documents) if site.archive else entities_page(documents), *about_pages(site.newest)]
     pages.append(site_tags_page(documents) if site.archive else tags_page(documents))
     pages.append(Page(addresses.SCHEMA, export.schema_json()))
     if targets:
-        pages.extend(compare_pages(documents, targets))
+        pages.extend(compare_pages(site))
         pages.append(Page(addresses.compare_file("targets.csv"), compare.targets_csv(targets)))
         pages.append(Page(addresses.compare_file("targets.json"), compare.targets_json(targets)))
+    pages.extend(delivery_pages(site.deliveries))
     pages.extend(terms.pages(documents))
     return pages
 

@@ -17,8 +17,9 @@ from .report import overview_page
 HOME_ROWS = 100
 
 
-def home_pages(documents: list[Document]) -> list[Page]:
-    """With one document the home page is its overview; with more, an index of them."""
+def home_pages(documents: list[Document], compared: bool = True) -> list[Page]:
+    """With one document the home page is its overview; with more, an index of them
+    (pointing to 目标对比 when it is `compared`: there are targets to compare)."""
     if len(documents) == 1:
         return [overview_page(documents[0], home=True)]
     meta = {"title": SITE_NAME, "description": "政府工作报告逐条阅读：按政策主题切分、可搜索、可按标签浏览。"}
@@ -29,7 +30,8 @@ def home_pages(documents: list[Document]) -> list[Page]:
     body = [
         f"# {SITE_NAME}",
         f"本站收录{span}{len(places)}个地方的{len(documents)}份政府工作报告及相关报道，每份按政策条目分页。"
-        f"用页面顶部的搜索框可搜全部报告（可按年份、地区或报告筛选）；[目标对比]({md_link(addresses.HOME, addresses.compare_index())})把各地的主要预期目标并排列出。",
+        "用页面顶部的搜索框可搜全部报告（可按年份、地区或报告筛选）"
+        + (f"；[目标对比]({md_link(addresses.HOME, addresses.compare_index())})把各地的主要预期目标并排列出。" if compared else "。"),
     ]
     pages, room = [], HOME_ROWS
     for year in years:

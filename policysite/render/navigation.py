@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .. import addresses, tree
 from . import terms
+from .delivery import delivery_nav
 from ..context import Site
 from ..model import Document
 from .targets import compare_years, places_over_years
@@ -41,6 +42,7 @@ def nav(site: Site) -> list:
             section += [{f"{y or '未注明年份'}年": addresses.compare_year(y)} for y in years]
         if places:
             section.append({"各地历年": [{place: addresses.compare_place(slug)} for place, (slug, _) in places.items()]})
+        section += delivery_nav(site.deliveries)
         entries.insert(1, {"目标对比": section[0]["概览"] if len(section) == 1 else section})
     terms_entry = terms.nav_entry(site.documents)
     if terms_entry:

@@ -5,7 +5,7 @@ the box of a page's figures above its text.
 
 from __future__ import annotations
 
-from .. import addresses, compare
+from .. import addresses
 from ..addresses import href, md_link
 from ..model import Document, Page
 from ..typography import fullwidth
@@ -23,12 +23,14 @@ def figures_pages(document: Document) -> list[Page]:
     baselines apart; each figure links to its sentence. Continued on further
     pages (shudu-2/, shudu-3/ …) past FIGURES_PER_PAGE figures."""
     targets = [f for f in document.figures if f.role == "target"]
-    main = compare.first_targets(targets, document.year)
-    others = [f for f in targets if f not in main]
+    main = [f for f in targets if f.scope == "main"]  # the report's main-targets passage
+    period = [f for f in targets if f.scope == "period"]
+    others = [f for f in targets if f.scope not in ("main", "period")]
     done = [f for f in document.figures if f.role != "target"]
     results_note = "上一年或上一个规划期已经完成的数字,以及“从……提高到……”“较……”中作比较的基数,不是本报告的目标。"
-    tables = [("主要预期目标", "", main, ["指标", "目标", "出处"]),
+    tables = [("主要预期目标", "", main, ["出处", "目标", "指标"]),
               ("各部分的目标", "", others, ["部分", "目标", "指标"]),
+              ("规划期目标", "五年规划等多年期的目标(年均、“十五五”时期、到2030年),不是今年的目标。", period, ["部分", "目标", "指标"]),
               ("已实现的结果与基数", results_note, done, ["部分", "结果", "指标"])]
     # Page by page: each a list of (heading, note, figures, columns), tables cut where a page is full.
     chunks: list[list] = [[]]
@@ -117,27 +119,32 @@ def figure_table(figures, document: Document, page_path: str, head: list[str]) -
     """A table of figures, each linking to its sentence. With a first column 部分,
     the rows are grouped under their page (one heading row each) rather than
     naming it on every row: a provincial report has hundreds of figures."""
-    by_page = head[0] != "指标"
-    columns = head[1:] if by_page else head
+    by_page = head[0] == "部分"
+    columns = head[1:] if by_page else head[1:] + head[:1]  # always 目标, 指标 first; 出处 last
     rows = []
     home = None
+    index = {id(f): n for n, f in enumerate(document.figures)}
     for f in figures:
         figure = sentence_link(page_path, document, f, f"<strong>{escape(f.text)}</strong>")
-        # The qualifier is shown when the figure's own words do not already say it.
-        qualifier = f.qualifier if f.qualifier and f.qualifier not in f.text else ""
-        note = " ".join(filter(None, [escape(qualifier), "" if f.role == "target" else ROLE_LABELS[f.role]]))
+        answers = document.answers.get(index.get(id(f)), "")
+        note = " ".join(filter(None, [escape(unwritten(f)), "" if f.role == "target" else ROLE_LABELS[f.role], escape(answers)]))
         value = figure + (f" <small>{note}</small>" if note else "")
         place, name = figure_home(document, f)
         if by_page:
             if place != home:
                 home = place
-                rows.append(f'<tr><th colspan="2" scope="colgroup">{anchor(page_path, place, escape(name))}</th></tr>')
-            cells = [value, escape(f.measure) or "—"]
+                rows.append(f'<tr class="figures-table__group"><th colspan="2" scope="colgroup">{anchor(page_path, place, escape(name))}</th></tr>')
+            cells = [value, escape(f.indicator or f.measure) or "—"]
         else:
-            cells = [escape(f.indicator), value, anchor(page_path, place, escape(name))]
+            cells = [value, escape(f.indicator or f.measure) or "—", anchor(page_path, place, escape(name))]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     head_row = "<tr>" + "".join(f"<th>{h}</th>" for h in columns) + "</tr>"
     return html_block(f'<div class="figures-table">\n<table>\n<thead>\n{head_row}\n</thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
+
+
+def unwritten(figure) -> str:
+    """The qualifiers the figure's own words do not already show (力争 of 力争…6%以上, not 以上 again)."""
+    return " ".join(word for word in figure.qualifier.split() if word not in figure.text)
 
 
 BOX_ROWS = 6  # rows a section's 数读 box shows before 展开: the text starts on a phone's first screen
@@ -151,7 +158,7 @@ def figures_box(document: Document, position: int, page_path: str) -> str:
     figures.sort(key=lambda f: f.role != "target")
     items = []
     for f in figures:
-        note = " ".join(filter(None, [escape(f.qualifier), "" if f.role == "target" else ROLE_LABELS[f.role]]))
+        note = " ".join(filter(None, [escape(unwritten(f)), "" if f.role == "target" else ROLE_LABELS[f.role]]))
         items.append(f"<li><strong>{escape(f.text)}</strong> {escape(f.measure)}" + (f" <small>{note}</small>" if note else "") + "</li>")
     shown, rest = items[:BOX_ROWS], items[BOX_ROWS:]
     more = (f'<details>\n<summary>展开其余 {len(rest)} 项</summary>\n<ul>\n' + "\n".join(rest) + "\n</ul>\n</details>\n") if rest else ""
@@ -162,3 +169,9 @@ def figures_box(document: Document, position: int, page_path: str) -> str:
         + "\n".join(shown) + "\n</ul>\n" + more
         + f"<p>{anchor(page_path, addresses.figures(document.slug), '全部数字')}</p>\n</aside>"
     )
+
+
+def target_link(page_path: str, target) -> str:
+    """A target of 目标对比 (compare.Target), linking to its sentence."""
+    # Bold by the stylesheet (.compare-table td a): a year's table has hundreds of cells.
+    return f'<a href="{escape(href(page_path, target.page))}#{escape(target.fragment)}">{escape(target.figure.text)}</a>'

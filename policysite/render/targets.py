@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 
 from .. import addresses, compare
-from ..addresses import href, md_link
+from ..addresses import md_link
+from ..context import Site
 from ..enrich import unique
-from ..model import Document, Page
-from .markup import anchor, escape, html_block, page, pinyin_key, text
+from ..model import Page
+from .delivery import overview_link, year_tables
+from .markup import escape, html_block, page, pinyin_key, text
+from .shudu import target_link
 
 
 def compare_years(targets: list) -> list[str]:
@@ -18,19 +21,21 @@ def compare_years(targets: list) -> list[str]:
     return sorted({t.document.year for t in targets}, key=lambda year: year or "0", reverse=True)
 
 
-def compare_pages(documents: list[Document], targets: list) -> list[Page]:
+def compare_pages(site: Site) -> list[Page]:
     """目标对比: an overview, and with several years a page per year (each year's
     table grows with the reports of that year only)."""
+    targets, delivered = site.targets, bool(site.deliveries)
     years = compare_years(targets)
     places = [place_compare_page(place, slug, found) for place, (slug, found) in places_over_years(targets).items()]
     if len(years) == 1:
-        return [compare_page(targets, years)] + places
-    return [compare_page(targets, [])] + [compare_page(targets, [year], year=year) for year in years] + places
+        return [compare_page(targets, years, delivered=delivered)] + places
+    return ([compare_page(targets, [], delivered=delivered)]
+            + [compare_page(targets, [year], year=year) for year in years] + places)
 
 
-def compare_page(targets: list, years: list[str], year: str | None = None) -> Page:
-    """目标对比: the given years' main targets side by side; on the overview,
-    each place's targets over the years."""
+def compare_page(targets: list, years: list[str], year: str | None = None, delivered: bool = False) -> Page:
+    """目标对比: the given years' targets by scope side by side (render/delivery.year_tables);
+    on the overview, where 承诺兑现 is (when `delivered`) and each place's targets over the years."""
     path = addresses.compare_year(year) if year is not None else addresses.compare_index()
     title = f"目标对比:{year or '未注明年份'}年" if year is not None else "目标对比"
     meta = {"title": title, "description": "各报告的主要预期目标按指标对齐，逐年比较。", "search": {"exclude": True}}
@@ -43,28 +48,14 @@ def compare_page(targets: list, years: list[str], year: str | None = None) -> Pa
         ))
     for year_shown in years:
         of_year = [t for t in targets if t.document.year == year_shown]
-        indicators = sorted({t.indicator for t in of_year}, key=lambda name: compare.ORDER.get(name, 99))
-        reports = list({t.document.slug: t.document for t in of_year}.values())
-        cells = {(t.document.slug, t.indicator): t for t in of_year}
         if year is None:
             body.append(f"## {year_shown or '未注明年份'}年")
-        rows = ['<tr><th><button type="button" class="sort">报告</button></th>'
-                + "".join(f'<th><button type="button" class="sort">{escape(i)}</button></th>' for i in indicators) + "</tr>"]
-        places_seen = [d.place_name or d.title for d in reports]
-        for document in reports:
-            name = document.place_name or document.title
-            if places_seen.count(name) > 1:  # several texts on one place's report (news, explainers)
-                name = f"{name}（{document.title}）"
-            row = [f'<td>{anchor(path, addresses.overview(document.slug), escape(name))}</td>']
-            for indicator in indicators:
-                target = cells.get((document.slug, indicator))
-                row.append(f'<td data-value="{target.figure.low:g}">{target_link(path, target)}</td>' if target else "<td>—</td>")
-            rows.append("<tr>" + "".join(row) + "</tr>")
-        body.append(html_block('<div class="compare-table sortable">\n<table>\n<thead>\n' + rows[0]
-                               + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
+        body += year_tables(path, of_year, "###" if year is None else "##")
     if year is not None:
         body.append(f"下载：{downloads(path)}")
         return page(path, meta, body)
+    if delivered:
+        body.append(overview_link(path))
     several = places_over_years(targets)
     if several:
         body.append("## 各地历年目标")
@@ -85,7 +76,7 @@ def downloads(page_path: str) -> str:
 def places_over_years(targets: list) -> dict[str, tuple[str, list]]:
     """Places with targets in several years → (page name under compare/, their targets), in pinyin order."""
     by_place: dict[str, list] = {}
-    for t in targets:
+    for t in (t for t in targets if t.scope == "main" and t.indicator):  # the years' own main targets
         by_place.setdefault(t.document.place_name or t.document.place, []).append(t)
     found, taken = {}, set()
     for place, of_place in sorted(by_place.items(), key=lambda item: pinyin_key(item[0])):
@@ -103,7 +94,9 @@ def place_compare_page(place: str, slug: str, found: list) -> Page:
     body = [f"# {text(meta['title'])}", "每格是报告原文的写法，点击查看原句；括号里是与上一年相比的变化。\n{ .byline }"]
     place_years = sorted({t.document.year for t in found})
     indicators = sorted({t.indicator for t in found}, key=lambda name: compare.ORDER.get(name, 99))
-    cells = {(t.document.year, t.indicator): t for t in found}
+    cells: dict = {}
+    for t in found:
+        cells.setdefault((t.document.year, t.indicator), t)
     rows = ["<tr><th>指标</th>" + "".join(f"<th>{y}年</th>" for y in place_years) + "</tr>"]
     for indicator in indicators:
         row, previous = [f"<td>{escape(indicator)}</td>"], None
@@ -119,8 +112,3 @@ def place_compare_page(place: str, slug: str, found: list) -> Page:
     body.append(html_block('<div class="compare-table">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
                            + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
     return page(path, meta, body)
-
-
-def target_link(page_path: str, target) -> str:
-    # Bold by the stylesheet (.compare-table td a): a year's table has hundreds of cells.
-    return f'<a href="{escape(href(page_path, target.page))}#{escape(target.fragment)}">{escape(target.figure.text)}</a>'

@@ -1,0 +1,122 @@
+"""Where a report states its targets: the year's main-targets passage, a
+policy item, or a plan period — and the words that make a figure a result.
+
+An official report states the year's targets once, in a passage opened by
+`主要预期目标是：` (or `主要目标：`, `主要预期目标为`), up to the full stop
+that ends it; written as a list, the passage runs over the short lines after
+its colon. A plan period's goals (`“十五五”时期…主要目标是`, `到2030年`,
+`年均增长`) are kept apart from the year's. Everything else a plan part
+commits to is a target of a policy item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+# The opening of a main-targets passage.
+# (主要预期目标是, 主要目标建议为, 发展的预期目标是, 经济社会发展目标是：; not 主要目标任务圆满完成)
+MAIN_PASSAGE = re.compile(r"(?:主要|发展的?|今年的?)(?:预期)?目标(?:任务)?[^，,。；;：:、和]{0,4}?(?:是|为|如下|[：:])")
+# Words in the clause before it (or in a heading) that make it a plan period's.
+PERIOD_WORDS = re.compile(r"十[一二三四五六]五|时期|今后五年|未来五年|五年|规划|[到至]20\d\d年")
+# Words before a figure that make it a goal for several years, not the year's
+# own target: 年均增长 or “十五五”时期 in its clause, 到2030年 anywhere before it
+# ("2026年是“十五五”开局之年，主要预期目标是：……" stays the year's).
+PERIOD_CLAUSE = re.compile(r"年均|年平均|期间|时期|十[一二三四五六]五|累计")
+FUTURE_YEAR = re.compile(r"[到至](20\d\d)年")
+# Words that make a figure a result wherever it stands: 超年度计划28%, 完成年度计划的112%.
+DONE = re.compile(r"超(?:额完成)?(?:年度|全年|序时)?(?:计划|目标)|完成(?:年度|全年)?(?:计划|目标)的|完成率|好于预期|高于预期")
+# A list line of a passage written one target a line.
+LIST_LINE = re.compile(r"^(?:——|—|－|-|·|•|\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+是)")
+LIST_LINE_LENGTH = 120
+
+
+def passage_kind(text_before: str) -> str:
+    """'main' for the year's passage, 'period' for a plan period's, judged by
+    the clause that opens it: `2026年是“十五五”开局之年，主要预期目标是` is the year's."""
+    clause = re.split(r"[，,。；;]", text_before)[-1]
+    return "period" if PERIOD_WORDS.search(clause) else "main"
+
+
+def heading_passage(heading: str) -> str:
+    """A heading that is only the main targets (（一）主要预期目标) makes its
+    whole block a passage; one that also names tasks (总体要求、主要目标和重点任务) does not."""
+    name = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]?", "", heading.strip())
+    if not re.search(r"主要(?:预期)?目标", name) or len(name) > 16 or re.search(r"任务|要求|工作|举措|完成", name):
+        return ""
+    return "period" if PERIOD_WORDS.search(name) else "main"
+
+
+# A paragraph that opens looking back: its sentences report results (过去一年，…。国内生产总值增长10.3%，…).
+LOOKING_BACK = re.compile(r"^(?:过去一年|去年|上一年|刚刚过去的一年)")
+
+
+def period_heading(headings: str) -> bool:
+    """A part about a plan period (二、“十五五”时期主要目标任务): its targets span years."""
+    return bool(re.search(r"十[一二三四五六]五|今后五年|未来五年", headings))
+
+
+# A sentence that ends a passage: the reasons and the work that follow it.
+PASSAGE_END = re.compile(r"^(?:实现|完成|为实现|要实现|确保实现)?(?:这些|上述|以上|今年|全年)(?:预期)?目标|主要考虑|^做好|^我们将|^为此"
+                         r"|着重说明|需要说明|^提出|的(?:增长|预期)?目标[，,]")
+FIGURE_HINT = re.compile(r"\d|百分之")
+SHORT_SENTENCE = 40
+
+
+def passages(paragraphs: list[str], block_kind: str) -> list[list[tuple[str, str]]]:
+    """Each paragraph's sentences with the passage each stands in ('main',
+    'period' or ''). A passage runs from its opening through the sentences
+    that list targets (each holds a figure, or is short), to the end of its
+    paragraph; an opening that ends its paragraph with a colon continues over
+    the next paragraph and the list lines after it. A heading naming the main
+    targets opens one at the top of its block."""
+    out = []
+    open_kind, lines_after, listing = block_kind, 0, bool(block_kind)
+    for paragraph in paragraphs:
+        sentences = re.findall(r"[^。！？；!?;]+[。！？；!?;]?", paragraph)
+        long_prose = len(paragraph) > LIST_LINE_LENGTH and not LIST_LINE.match(paragraph)
+        if not listing or "\t" in paragraph or lines_after and long_prose:
+            open_kind = ""  # past the paragraph after the colon, only list lines continue a passage
+        lines_after += 1
+        row = []
+        for sentence in sentences:
+            opening = MAIN_PASSAGE.search(sentence)
+            if opening:
+                open_kind, lines_after = passage_kind(sentence[:opening.start()]), 0
+            elif open_kind and (PASSAGE_END.search(sentence.strip())
+                                or not FIGURE_HINT.search(sentence) and len(sentence) > SHORT_SENTENCE):
+                open_kind = ""
+            row.append((sentence, open_kind))
+        # A colon opens a list below; a list line ending in 。 is its last.
+        ending = paragraph.rstrip()
+        listing = bool(open_kind) and (ending.endswith(("：", ":"))
+                                       or listing and not ending.endswith(("。", "！", "!")))
+        out.append(row)
+    return out
+
+
+# A sentence that names the year's expected targets outside a passage (news: 今年GDP预期增长6.5%左右).
+EXPECTED = re.compile(r"预期|主要目标")
+
+
+def without_passage(figures: list) -> list:
+    """A report with no main-targets passage (a news summary, an explainer): its targets whose
+    own sentence says they are the year's expected ones stand for its main targets."""
+    if any(f.scope == "main" for f in figures):
+        return figures
+    return [replace(f, scope="main") if f.scope == "item" and EXPECTED.search(f.sentence) else f for f in figures]
+
+
+def spans_years(before: str, year: str) -> bool:
+    """The words before a figure make it a goal for several years."""
+    clause = re.split(r"[，,：:]", before)[-1]
+    if PERIOD_CLAUSE.search(clause):
+        return True
+    return any(year and int(found) > int(year) for found in FUTURE_YEAR.findall(before))
+
+
+def scope_of(before: str, passage: str, headings_period: bool, year: str) -> str:
+    """A target's scope: main (the year's passage), period (a plan period's), item (a policy item's)."""
+    if passage == "period" or headings_period or spans_years(before, year):
+        return "period"
+    return "main" if passage == "main" else "item"

@@ -1,0 +1,278 @@
+"""Roles and scopes of targets, and 承诺兑现: a place's targets of one year beside
+the results its next year's report states, with a verdict by one stated rule.
+
+Fixtures are own-written: one province over three consecutive years
+(tests/fixtures/delivery/jiangxi_20xx.txt) with met, missed and undecidable
+targets, a national report, and the province of tests/fixtures/reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from browser import chromium, serve
+from conftest import broken_links, make_project, run_build, mkdocs_build
+from policysite import compare, delivery
+from policysite.enrich import enrich
+from policysite.figures import read_blocks, sentence_figures
+from policysite.parse import parse
+from policysite.read import read_seed
+from policysite.sidecar import read_sidecar
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DELIVERY = FIXTURES / "delivery"
+PROVINCE = FIXTURES / "reports" / "official_province.txt"
+
+
+def read(path: Path):
+    return parse(read_sidecar(read_seed(path, path.name)))
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return enrich([read(path) for path in sorted(DELIVERY.glob("*.txt"))] + [read(PROVINCE)])
+
+
+def figures_of(documents, slug):
+    return next(d for d in documents if d.slug == slug).figures
+
+
+# --- roles and scopes ------------------------------------------------------------------------
+
+
+def test_a_review_part_holds_results_a_plan_part_targets_and_a_plan_period_its_own(documents):
+    figures = figures_of(documents, "jiangxi-2026")
+    got = [(f.text, f.role, f.scope, f.indicator) for f in figures if f.indicator == "地区生产总值增长"]
+    assert got == [
+        ("4.6%", "result", "", "地区生产总值增长"),          # 过去一年 … 比上年增长4.6%
+        ("5%以上", "result", "", "地区生产总值增长"),        # last year's target restated in the review: never a target
+        ("5.3%", "result", "", "地区生产总值增长"),          # “十四五”时期年均增长: a result of the review
+        ("5%左右", "target", "period", "地区生产总值增长"),   # “十五五”时期…年均增长
+        ("4.5%—5%", "target", "main", "地区生产总值增长"),   # 主要预期目标是：
+    ]
+    # A review sentence that says 好于预期 is still a result.
+    first = [(f.text, f.role) for f in figures_of(documents, "jiangxi-2024") if f.indicator == "地区生产总值增长"]
+    assert first == [("4.1%", "result"), ("5%左右", "target")]
+
+
+def test_exceeding_a_plan_is_a_result_and_a_plan_periods_goals_are_period(documents):
+    figures = figures_of(documents, "jiangxi-2026")
+    assert [(f.text, f.role) for f in figures if f.measure == "超年度计划"] == [("12%", "result")]
+    period = [(f.text, f.measure, f.scope) for f in figures if f.scope == "period"]
+    assert period == [("5%左右", "地区生产总值年均增长", "period"), ("9%以上", "研发经费投入年均增长", "period"),
+                      ("70%", "到2030年常住人口城镇化率", "period")]
+    # A growth rate of R&D spending is not its intensity; the intensity is.
+    assert [(f.text, f.indicator, f.scope) for f in figures if f.indicator == "研发经费投入强度"] == [("2.3%", "研发经费投入强度", "item")]
+
+
+def test_respectively_pairs_give_a_row_each_with_its_own_indicator_and_qualifier(documents):
+    pairs = [(f.text, f.indicator, f.qualifier, f.scope) for f in figures_of(documents, "jiangxi-2026")
+             if f.role == "target" and "居民人均可支配收入" in f.indicator]
+    assert pairs == [("5%左右", "城镇居民人均可支配收入增长", "左右", "main"),
+                     ("6.5%左右", "农村居民人均可支配收入增长", "左右", "main")]
+    found = sentence_figures("城乡居民人均可支配收入分别增长5%、6.5%左右。", 1, 1, "target", "2026", "main")
+    assert [(f.text, f.low, f.indicator, f.qualifier) for f in found] == [
+        ("5%", 5, "城镇居民人均可支配收入增长", ""), ("6.5%左右", 6.5, "农村居民人均可支配收入增长", "左右")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # A sector's growth is not the economy's; 人均 is not the total.
+    ("海洋经济增长8%，人均地区生产总值达到10万元。", [("8%", ""), ("10万元", "")]),
+    ("地区生产总值（GDP）增长6%左右，一般公共预算总收入增长5%。", [("6%左右", "地区生产总值增长"), ("5%", "一般公共预算收入增长")]),
+    ("全省地区生产总值预期增长6.5%。", [("6.5%", "地区生产总值增长")]),
+    # A ratio of GDP is not GDP; R&D spending as a share of it is the R&D intensity.
+    ("全社会研发经费支出相当于全市生产总值的比例达到3.6%左右。", [("3.6%左右", "研发经费投入强度")]),
+])
+def test_gdp_growth_is_the_economys_own(sentence, expected):
+    assert [(f.text, f.indicator) for f in sentence_figures(sentence, 1, 1, "target", "2026", "main")] == expected
+
+
+def test_a_passage_of_comma_separated_targets():
+    # 力争 is its own clause's; A和B均 gives each its row; a place's name before 实现 is not the measure.
+    found = sentence_figures("今年主要预期目标是，生产总值增长7%左右，进出口总额力争增长6%左右，城镇新增就业80万人，"
+                             "城镇居民人均可支配收入和农民人均纯收入均增长8%左右。", 1, 1, "target", "2026", "main")
+    assert [(f.text, f.indicator or f.measure, f.qualifier) for f in found] == [
+        ("7%左右", "地区生产总值增长", "左右"), ("6%左右", "外贸进出口增长", "力争 左右"), ("80万人", "城镇新增就业", ""),
+        ("8%左右", "城镇居民人均可支配收入增长", "左右"), ("8%左右", "农民人均纯收入增长", "左右")]
+    review = sentence_figures("过去一年，赣南实现地区生产总值5300亿元，增长5.2%。", 1, 1, "result", "2026")
+    assert [(f.text, f.indicator) for f in review] == [("5300亿元", "地区生产总值"), ("5.2%", "地区生产总值增长")]
+
+
+def test_a_news_summary_without_a_passage_keeps_the_years_expected_targets_only():
+    from policysite.scopes import without_passage
+
+    paragraphs = ("2026年全区地区生产总值预期增长4.5%左右，在实际工作中努力争取更好结果。", "今年新建学校12所。")
+    figures = without_passage(read_blocks([(0, paragraphs, (1, 2), "数字1：4.5%左右", "数字1：4.5%左右")], "2026"))
+    assert [(f.text, f.indicator or f.measure, f.scope) for f in figures] == [
+        ("4.5%左右", "地区生产总值增长", "main"), ("12所", "新建学校", "item")]
+    # A report with its passage keeps the rest as they are.
+    assert without_passage(figures) == figures
+
+
+def test_a_passage_written_as_a_list_and_one_running_over_several_sentences():
+    listed = ("主要预期目标：", "——地区生产总值增长5.5%左右；", "——城镇调查失业率控制在5.5%以内。", "新建学校20所。")
+    figures = read_blocks([(0, listed, (1, 2, 3, 4), "二、2026年工作安排", "二、2026年工作安排")], "2026")
+    assert [(f.text, f.scope) for f in figures] == [("5.5%左右", "main"), ("控制在5.5%以内", "main"), ("20所", "item")]
+    running = ("今年主要预期目标是：地区生产总值增长6%。城镇新增就业50万人，城乡居民收入增长与经济增长同步。"
+               "实现这些目标，要新建学校20所。",)
+    figures = read_blocks([(0, running, (1,), "三、2026年工作安排", "三、2026年工作安排")], "2026")
+    assert [(f.text, f.scope) for f in figures] == [("6%", "main"), ("50万人", "main"), ("20所", "item")]
+
+
+# --- 承诺兑现 -------------------------------------------------------------------------------
+
+
+def test_three_consecutive_years_give_met_missed_and_undecidable_verdicts(documents):
+    rows = [(d.document.year, d.target.indicator, d.target.text, d.result.text if d.result else "", d.later.year, d.verdict)
+            for d in delivery.deliveries(documents)]
+    assert rows == [
+        ("2024", "地区生产总值增长", "5%左右", "5.1%", "2025", "达到"),
+        ("2024", "一般公共预算收入增长", "4%", "", "2025", "无法判断"),   # the review gives only the amount
+        ("2024", "城镇新增就业", "40万人以上", "38万人", "2025", "未达到"),
+        ("2024", "城镇调查失业率", "控制在5.5%以内", "", "2025", "无法判断"),
+        ("2024", "居民消费价格涨幅", "3%左右", "0.2%", "2025", "达到"),      # lower is better
+        ("2025", "地区生产总值增长", "5%以上", "4.6%", "2026", "未达到"),   # not the restated 5%以上
+        ("2025", "城镇居民人均可支配收入增长", "5%", "4.8%", "2026", "未达到"),
+        ("2025", "农村居民人均可支配收入增长", "6%左右", "6.2%", "2026", "达到"),
+        ("2025", "城镇新增就业", "40万人以上", "", "2026", "无法判断"),
+    ]
+
+
+@pytest.mark.parametrize("target,result,expected", [
+    ("增长5%左右", "增长4.6%", "达到"), ("增长5%左右", "增长4.4%", "未达到"), ("增长5%左右", "增长6.1%", "达到"),
+    ("增长4.5%—5%", "增长4.5%", "达到"), ("增长4.5%—5%", "增长4.3%", "未达到"),
+    ("新增就业60万人以上", "新增就业60万人", "达到"), ("新增就业60万人以上", "新增就业59万人", "未达到"),
+    ("失业率控制在5.5%以内", "失业率5.6%", "未达到"), ("失业率控制在5.5%以内", "失业率5.1%", "达到"),
+    ("居民消费价格涨幅2%左右", "居民消费价格上涨2.6%", "未达到"),
+    ("一般公共预算收入增长4%", "一般公共预算收入3100亿元", "无法判断"),
+])
+def test_the_verdict_rule(target, result, expected):
+    planned = sentence_figures(target + "。", 1, 1, "target", "2026", "main")[0]
+    achieved = sentence_figures(result + "。", 1, 1, "result", "2027")[0]
+    assert delivery.verdict(planned, achieved if achieved.unit == planned.unit else None) == expected
+
+
+def test_the_later_reports_figures_note_the_target_they_answer(documents):
+    later = next(d for d in documents if d.slug == "jiangxi-2026")
+    notes = {later.figures[index].text: note for index, note in later.answers.items()}
+    assert notes == {"4.6%": "对照2025年目标5%以上：未达到", "4.8%": "对照2025年目标5%：未达到",
+                     "6.2%": "对照2025年目标6%左右：达到"}
+
+
+def test_the_national_report_comes_first_in_a_years_targets(documents):
+    national = next(d for d in documents if d.slug == "quanguo-2026")
+    # Detecting a national report's level belongs to the header; this test sets it as that step would.
+    national.level = compare.NATIONAL
+    try:
+        order = list(dict.fromkeys(t.document.slug for t in compare.all_targets(documents, lambda d, f: ("x.md", ""))
+                                   if t.document.year == "2026" and t.scope == "main"))
+    finally:
+        national.level = ""
+    assert order == ["quanguo-2026", "anhui-2026", "jiangxi-2026"]
+
+
+# --- the built site ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    # Without the national report: its place is not yet read from its title block, which
+    # a strict build reports as a warning.
+    seeds = {path.name: path.read_bytes() for path in DELIVERY.glob("jiangxi_*.txt")}
+    seeds[PROVINCE.name] = PROVINCE.read_bytes()
+    project = make_project(tmp_path_factory.mktemp("delivery"), seeds)
+    assert run_build(project).returncode == 0
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_delivery_csv_and_json_hold_a_row_per_target(site):
+    rows = list(csv.DictReader(io.StringIO((site / "compare" / "delivery.csv").read_text(encoding="utf-8"))))
+    assert list(rows[0]) == delivery.FIELDS
+    assert rows == [{key: str(value) for key, value in row.items()}
+                    for row in json.loads((site / "compare" / "delivery.json").read_text(encoding="utf-8"))]
+    gdp = [(r["year"], r["target"], r["result"], r["result_year"], r["verdict"]) for r in rows if r["indicator"] == "地区生产总值增长"]
+    assert gdp == [("2024", "5%左右", "5.1%", "2025", "达到"), ("2025", "5%以上", "4.6%", "2026", "未达到")]
+    assert all(r["place"] == "江西省" and r["level"] == "省级" and "#:~:text=" in r["target_url"] for r in rows)
+    assert all(("#:~:text=" in r["result_url"]) == bool(r["result"]) for r in rows)
+
+
+def test_targets_csv_has_the_scope_of_each_target(site):
+    rows = list(csv.DictReader(io.StringIO((site / "compare" / "targets.csv").read_text(encoding="utf-8"))))
+    jiangxi = [(r["scope"], r["indicator"], r["text"]) for r in rows if r["place"] == "江西省" and r["year"] == "2026"]
+    assert jiangxi == [
+        ("main", "地区生产总值增长", "4.5%—5%"), ("main", "城镇新增就业", "40万人以上"),
+        ("main", "城镇居民人均可支配收入增长", "5%左右"), ("main", "农村居民人均可支配收入增长", "6.5%左右"),
+        ("item", "外贸进出口增长", "3%以上"), ("item", "研发经费投入强度", "2.3%"),
+        ("period", "地区生产总值增长", "5%左右")]
+
+
+def test_the_place_page_shows_the_rule_both_sentences_and_a_chart(site):
+    page = html.unescape((site / "compare" / "duixian" / "jiangxi" / "index.html").read_text(encoding="utf-8"))
+    assert delivery.RULE in page
+    assert page.count('class="verdict verdict--met"') == 3 and page.count('class="verdict verdict--missed"') == 3
+    assert 'href="../../../jiangxi-2025/' in page and "#:~:text=" in page
+    overview = html.unescape((site / "compare" / "duixian" / "index.html").read_text(encoding="utf-8"))
+    assert re.search(r"江西省</a></td><td>省级</td><td>2024、2025年目标</td><td>3</td><td>3</td><td>3</td>", overview)
+    assert 'href="duixian/"' in (site / "compare" / "index.html").read_text(encoding="utf-8")  # from 目标对比
+    assert broken_links(site) == []
+
+
+def test_shudu_shows_beside_a_result_the_target_it_answers_and_no_qualifier_twice(site):
+    page = html.unescape((site / "jiangxi-2026" / "shudu" / "index.html").read_text(encoding="utf-8"))
+    assert "<strong>4.6%</strong></a> <small>结果 对照2025年目标5%以上:未达到</small>" in page.replace("：", ":")
+    assert "<strong>3%以上</strong></a> <small>力争</small>" in page  # 以上 is in the figure's own words
+    assert 'class="figures-table__group"' in page
+
+
+def test_every_new_page_is_under_60_kb(site):
+    pages = [*(site / "compare").rglob("index.html"), site / "jiangxi-2026" / "shudu" / "index.html"]
+    assert len(pages) >= 6
+    assert max(page.stat().st_size for page in pages) < 60_000
+
+
+def test_charts_in_chromium_at_a_phones_width(site):
+    with serve(site) as base, chromium() as browser:
+        tab = browser.new_page(viewport={"width": 390, "height": 844})
+        for url, name in [("compare/2026/", "各地地区生产总值增长目标（%）"), ("compare/duixian/jiangxi/", "江西省地区生产总值增长：目标与结果（%）")]:
+            tab.goto(base + url)
+            chart = tab.locator("svg.chart").first
+            assert chart.get_attribute("role") == "img" and chart.get_attribute("aria-label") == name
+            box = chart.bounding_box()
+            assert 300 <= box["width"] <= 390 and box["height"] >= 40  # two bars, or a dot chart
+            # Its numbers as a table: its own a click away, or the page's table whose column the caption names.
+            if tab.locator(".chart-figure summary").count():
+                tab.locator(".chart-figure summary").first.click()
+                cells = tab.locator(".chart-figure table.chart-data td").all_inner_texts()
+            else:
+                assert "地区生产总值增长" in tab.locator(".chart-figure figcaption").inner_text()
+                column = tab.locator(".compare-table thead th").all_inner_texts().index("地区生产总值增长")
+                cells = tab.locator(".compare-table").first.locator("tbody tr").evaluate_all(
+                    f"rows => rows.map(r => r.cells[{column}].textContent)")
+            labels = tab.locator("svg.chart text").evaluate_all("ts => ts.map(t => t.textContent)")
+            assert cells and all(cell in labels for cell in cells if "%" in cell) and any("%" in cell for cell in cells), labels
+            text_size = tab.evaluate("() => Math.min(...[...document.querySelectorAll('svg.chart text')].map(t => t.getBoundingClientRect().height))")
+            assert text_size >= 9  # labels still legible when the chart shrinks to the phone's width
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+            # No script of another host (the charts are drawn at build time).
+            assert tab.evaluate("[...document.scripts].every(s => !s.src || new URL(s.src).origin === location.origin)")
+            assert not tab.locator("svg.chart script").count()
+
+
+def test_delivery_and_comparison_pages_have_no_axe_violations(site):
+    axe = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+    with serve(site) as base, chromium() as browser:
+        tab = browser.new_page(viewport={"width": 390, "height": 844})
+        for path in ("compare/duixian/", "compare/duixian/jiangxi/", "compare/2026/", "jiangxi-2026/shudu/"):
+            tab.goto(base + path)
+            tab.add_script_tag(path=str(axe))
+            result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == [], path

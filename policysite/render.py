@@ -21,10 +21,11 @@ import re
 
 import yaml
 
-from . import compare, export
+from . import compare, comparetable, export
 from .enrich import unique
 from .groups import MAX_GROUP, archive_groups
 from .model import Document, Page, Part, Section
+from .narrow import date_cell, word_breaks
 from .typography import fullwidth
 
 GENERATOR = "build.py"
@@ -476,7 +477,7 @@ def report_table(documents: list[Document], page_path: str) -> str:
                 f'<tr><td>{escape(document.place_name or document.place or "—")}</td>'
                 f"<td>{escape(document.level or '—')}</td>"
                 f'<td>{anchor(page_path, f"{document.slug}/index.md", escape(document.title))}</td>'
-                f"<td>{escape(chinese_date(document.delivered or document.published or document.date))}</td>"
+                f"<td>{date_cell(chinese_date(document.delivered or document.published or document.date))}</td>"
                 f"<td>{escape(document.speaker or '—')}</td><td>{len(document.sections)}</td></tr>"
             )
     return html_block('<div class="home-index">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
@@ -558,11 +559,13 @@ def compare_page(targets: list, years: list[str], year: str | None = None) -> Pa
             f"- [{y or '未注明年份'}年]({y or 'nianfen'}.md):{len({t.document.slug for t in targets if t.document.year == y})}份报告"
             for y in compare_years(targets)
         ))
+    if years:
+        body.append(comparetable.ORDER_NOTE + "\n{ .byline }")
     for year_shown in years:
         of_year = [t for t in targets if t.document.year == year_shown]
-        indicators = sorted({t.indicator for t in of_year}, key=lambda name: compare.ORDER.get(name, 99))
-        reports = list({t.document.slug: t.document for t in of_year}.values())
-        cells = {(t.document.slug, t.indicator): t for t in of_year}
+        indicators, rest = comparetable.split_indicators(of_year, compare.ORDER)
+        reports = sorted({t.document.slug: t.document for t in of_year}.values(), key=comparetable.report_order)
+        cells, names = {(t.document.slug, t.indicator): t for t in of_year}, {}
         if year is None:
             body.append(f"## {year_shown or '未注明年份'}年")
         rows = ['<tr><th><button type="button" class="sort">报告</button></th>'
@@ -572,6 +575,7 @@ def compare_page(targets: list, years: list[str], year: str | None = None) -> Pa
             name = document.place_name or document.title
             if places_seen.count(name) > 1:  # several texts on one place's report (news, explainers)
                 name = f"{name}（{document.title}）"
+            names[document.slug] = name
             row = [f'<td>{anchor(path, f"{document.slug}/index.md", escape(name))}</td>']
             for indicator in indicators:
                 target = cells.get((document.slug, indicator))
@@ -579,6 +583,8 @@ def compare_page(targets: list, years: list[str], year: str | None = None) -> Pa
             rows.append("<tr>" + "".join(row) + "</tr>")
         body.append(html_block('<div class="compare-table sortable">\n<table>\n<thead>\n' + rows[0]
                                + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
+        if rest:
+            body.append(html_block(comparetable.rest_list(reports, names, cells, rest, path)))
     if year is not None:
         body.append("下载：[targets.csv](targets.csv) · [targets.json](targets.json)")
         return page(path, meta, body)
@@ -1011,9 +1017,9 @@ def part_cards(document: Document, page_path: str, prefix: str) -> list[str]:
 def section_cards(document: Document, page_path: str, sections: list[Section] | None = None) -> str:
     cards = []
     for section in document.sections if sections is None else sections:
-        card = f"<li>\n<p>{anchor(page_path, f'{document.slug}/{section.slug}.md', f'<strong>{escape(section.heading)}</strong>')}</p>"
+        card = f"<li>\n<p>{anchor(page_path, f'{document.slug}/{section.slug}.md', f'<strong>{word_breaks(section.heading)}</strong>')}</p>"
         if section.subtitle:
-            card += f"\n<p>{escape(section.subtitle)}</p>"
+            card += f"\n<p>{word_breaks(section.subtitle)}</p>"
         cards.append(card + "\n</li>")
     # Each card repeats its section's heading and lead: search finds the sections.
     return html_block('<div class="grid cards" data-pagefind-ignore>\n<ul>\n' + "\n".join(cards) + "\n</ul>\n</div>")

@@ -10,8 +10,9 @@
  * it: the words of the index are in search/words/, a file per first
  * character; each Chinese run becomes the fewest of those words, the last one
  * allowed to be the start of a word (the reader may still be typing).
- * Pages holding the query's words as a run come first, and among those
- * loaded, pages holding it exactly as typed.
+ * Pages holding the query's words as a run come first; results are grouped
+ * by report, newest first, each report's sections the best first, each with
+ * the sentence holding the query as typed.
  *
  * One more message, SCOPE, comes from the scope menu of the dialog
  * (javascripts/search.js): a filter on report, place or year. FACETS
@@ -153,15 +154,14 @@ function search(query) {
     var engine = ready[0], pieces = cutQuery(typed, ready[1])
     if (!pieces.length) return post(ticket, { items: [], total: 0 })
     // The words as a run (a phrase: whole words, in order) first, then every
-    // page holding all of them, the last perhaps as a beginning.
-    var run = pieces.join(" ")
+    // page holding all of them, the last perhaps as a beginning. Both sorted
+    // by report, newest first (policysite.search.report_order).
+    var run = pieces.join(" "), options = { filters: scope, sort: { report: "desc" } }
     return Promise.all([
-      engine.search("\"" + run + "\"", { filters: scope }),
-      engine.search(run, { filters: scope })
+      engine.search("\"" + run + "\"", options),
+      engine.search(run, options)
     ]).then(function (found) {
       if (ticket !== asked) return
-      // Pagefind scores a phrase search 1 throughout: its pages are taken in
-      // the order the plain search ranks them.
       var runs = new Set(found[0].results.map(function (result) { return result.id }))
       var results = found[1].results.filter(function (result) { return runs.has(result.id) })
         .concat(found[1].results.filter(function (result) { return !runs.has(result.id) }))
@@ -169,33 +169,121 @@ function search(query) {
       return Promise.all(results.slice(0, SHOWN).map(function (result) {
         return result.data().then(function (data) { return { score: result.score, data: data } })
       })).then(function (loaded) {
-        var exact = bare(typed)
-        loaded.forEach(function (hit, rank) {
-          // As typed first, then Pagefind's order.
-          hit.exact = exact.length > 1 && bare(hit.data.content).indexOf(exact) >= 0
-          hit.rank = rank
-        })
-        loaded.sort(function (a, b) { return (b.exact - a.exact) || (a.rank - b.rank) })
+        if (ticket !== asked) return
         var terms = {}
         pieces.forEach(function (piece) { terms[piece] = true })
-        var items = loaded.map(function (hit, i) {
-          var meta = hit.data.meta || {}
-          var report = meta.report ? "<p class=\"ps-search-report\">" + escapeHTML(meta.report) + "</p>" : ""
-          return [{
-            location: hit.data.url.replace(/^\//, ""),
-            title: escapeHTML(meta.title || hit.data.url),
-            text: report + "<p>" + joinWords(hit.data.excerpt) + "</p>",
-            score: loaded.length - i,
-            terms: terms
-          }]
+        var exact = bare(typed)
+        loaded.forEach(function (hit) {
+          hit.exact = exact.length > 1 && bare(hit.data.content).indexOf(exact) >= 0
+          hit.report = (hit.data.meta || {}).report || ""
         })
-        post(ticket, { items: items, total: total })
+        post(ticket, { items: answer(loaded, typed, terms), total: total, pages: loaded.length })
       })
     })
   }).catch(function (error) {
     console.error("search:", error)
     post(ticket, { items: [], total: 0 })
   })
+}
+
+// Results as Material lists them: one item per report, newest first, the
+// report's name heading its matching sections, the best first (as typed,
+// then Pagefind's score). Results of one report alone are listed flat.
+function answer(loaded, typed, terms) {
+  var groups = [], byReport = new Map()
+  loaded.forEach(function (hit) {
+    if (!byReport.has(hit.report)) {
+      byReport.set(hit.report, [])
+      groups.push(hit.report)
+    }
+    byReport.get(hit.report).push(hit)
+  })
+  groups.forEach(function (report) {
+    byReport.get(report).sort(function (a, b) { return (b.exact - a.exact) || (b.score - a.score) })
+  })
+  function entry(hit, score, named) {
+    var meta = hit.data.meta || {}
+    var report = named && meta.report ? "<p class=\"ps-search-report\">" + escapeHTML(meta.report) + "</p>" : ""
+    return {
+      location: hit.data.url.replace(/^\//, ""),
+      title: escapeHTML(meta.title || hit.data.url),
+      text: report + "<p>" + snippet(hit.data, typed) + "</p>",
+      score: score,
+      terms: terms
+    }
+  }
+  if (groups.length < 2) {
+    var hits = byReport.get(groups[0]) || []
+    return hits.map(function (hit, i) { return [entry(hit, hits.length - i, true)] })
+  }
+  return groups.map(function (report, g) {
+    var hits = byReport.get(report), score = groups.length - g
+    var folder = reportFolder(hits[0].data.url)
+    var own = hits.findIndex(function (hit) { return new URL(hit.data.url, ROOT).href === folder })
+    var head = own >= 0 ? entry(hits.splice(own, 1)[0], score, false)
+      : { location: folder, title: escapeHTML(report || folder), text: "", score: score, terms: terms }
+    head.title = escapeHTML(report || folder)
+    // Equal scores: Material shows every section, folding none away.
+    return [head].concat(hits.map(function (hit) { return entry(hit, score, false) }))
+  })
+}
+
+// A report's own page: the first folder of a page's address under the site's root.
+function reportFolder(url) {
+  var address = new URL(url, ROOT).href
+  if (address.indexOf(ROOT.href) !== 0) return address
+  return ROOT.href + address.slice(ROOT.href.length).split("/")[0] + "/"
+}
+
+// --- snippets -------------------------------------------------------------------------
+
+var SENTENCE_END = /[。！？；!?\u3000\n]/
+var CLAUSE_END = /[，、：,:]/
+var LONGEST = 90               // characters of a snippet before it is cut at a clause
+
+// The sentence of the page that holds the query as typed, the query marked
+// in it; Pagefind's excerpt when the page holds it only in pieces.
+function snippet(data, typed) {
+  var text = joinWords(data.content || "")
+  var found = locate(text, typed)
+  if (!found) return joinWords(data.excerpt || "")
+  var from = found[0], to = found[1]
+  var start = from, end = to
+  while (start > 0 && !SENTENCE_END.test(text.charAt(start - 1))) start--
+  while (end < text.length && !SENTENCE_END.test(text.charAt(end))) end++
+  if (end < text.length && text.charAt(end) !== "\u3000" && text.charAt(end) !== "\n") end++
+  var head = "", tail = ""
+  if (end - start > LONGEST) {  // a long sentence: the clauses around the query
+    var clauseStart = from
+    while (clauseStart > start && !CLAUSE_END.test(text.charAt(clauseStart - 1))) clauseStart--
+    if (clauseStart > start && to - clauseStart < LONGEST) { start = clauseStart; head = "…" }
+    var stop = Math.min(end, Math.max(to, start + LONGEST))
+    while (stop < end && !CLAUSE_END.test(text.charAt(stop - 1))) stop++
+    if (stop < end) { end = stop; tail = "…" }
+  }
+  var sentence = text.slice(start, end).trim()
+  var marked = "", at = 0, again = locate(sentence, typed)
+  while (again) {
+    marked += escapeHTML(sentence.slice(at, again[0])) + "<mark>" + escapeHTML(sentence.slice(again[0], again[1])) + "</mark>"
+    at = again[1]
+    again = locate(sentence, typed, at)
+  }
+  return head + marked + escapeHTML(sentence.slice(at)) + tail
+}
+
+// Where text holds the query as typed ([start, end) in text), comparing letters
+// and digits only (５Ｇ基站 finds 5G基站), from `after` on; null if nowhere.
+function locate(text, typed, after) {
+  var wanted = bare(typed)
+  if (wanted.length < 1) return null
+  var letters = "", at = []
+  for (var i = after || 0; i < text.length; i++) {
+    var kept = bare(text.charAt(i))
+    for (var k = 0; k < kept.length; k++) { letters += kept.charAt(k); at.push(i) }
+  }
+  var found = letters.indexOf(wanted)
+  if (found < 0) return null
+  return [at[found], at[found + wanted.length - 1] + 1]
 }
 
 function post(ticket, result) {

@@ -207,7 +207,7 @@ function answer(loaded, typed, terms) {
     return {
       location: hit.data.url.replace(/^\//, ""),
       title: escapeHTML(meta.title || hit.data.url),
-      text: report + "<p>" + snippet(hit.data, typed) + "</p>",
+      text: report + "<p>" + snippet(hit.data, typed, Object.keys(terms)) + "</p>",
       score: score,
       terms: terms
     }
@@ -242,10 +242,16 @@ var CLAUSE_END = /[，、：,:]/
 var LONGEST = 90               // characters of a snippet before it is cut at a clause
 
 // The sentence of the page that holds the query as typed, the query marked
-// in it; Pagefind's excerpt when the page holds it only in pieces.
-function snippet(data, typed) {
+// in it. A page holding it only in pieces: the sentence of its longest piece,
+// the pieces marked; Pagefind's excerpt if even that is not found.
+function snippet(data, typed, pieces) {
   var text = joinWords(data.content || "")
-  var found = locate(text, typed)
+  var needles = [typed], found = locate(text, typed)
+  if (!found) {
+    needles = pieces.filter(function (piece) { return bare(piece).length > 1 })
+      .sort(function (a, b) { return b.length - a.length })
+    for (var n = 0; n < needles.length && !found; n++) found = locate(text, needles[n])
+  }
   if (!found) return joinWords(data.excerpt || "")
   var from = found[0], to = found[1]
   var start = from, end = to
@@ -261,14 +267,23 @@ function snippet(data, typed) {
     while (stop < end && !CLAUSE_END.test(text.charAt(stop - 1))) stop++
     if (stop < end) { end = stop; tail = "…" }
   }
-  var sentence = text.slice(start, end).trim()
-  var marked = "", at = 0, again = locate(sentence, typed)
-  while (again) {
-    marked += escapeHTML(sentence.slice(at, again[0])) + "<mark>" + escapeHTML(sentence.slice(again[0], again[1])) + "</mark>"
-    at = again[1]
-    again = locate(sentence, typed, at)
-  }
-  return head + marked + escapeHTML(sentence.slice(at)) + tail
+  return head + marked(text.slice(start, end).trim(), needles) + tail
+}
+
+// Text as HTML with every occurrence of the needles marked.
+function marked(sentence, needles) {
+  var spans = []
+  needles.forEach(function (needle) {
+    for (var at = locate(sentence, needle); at; at = locate(sentence, needle, at[1])) spans.push(at)
+  })
+  spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1] })
+  var html = "", done = 0
+  spans.forEach(function (span) {
+    if (span[0] < done) return  // inside one already marked
+    html += escapeHTML(sentence.slice(done, span[0])) + "<mark>" + escapeHTML(sentence.slice(span[0], span[1])) + "</mark>"
+    done = span[1]
+  })
+  return html + escapeHTML(sentence.slice(done))
 }
 
 // Where text holds the query as typed ([start, end) in text), comparing letters

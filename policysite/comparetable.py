@@ -14,6 +14,11 @@ LEVELS = {"省级": 0, "市级": 1, "区县级": 2}
 ORDER_NOTE = "表中是两个及以上报告都列出的指标，各行按层级（省级、市级、区县级）、再按地名拼音排列；只有一份报告列出的指标列在表下。"
 
 
+def several_reports(targets: list, years: list[str]) -> bool:
+    """Whether a table of these years has several rows (then the page says how they are ordered)."""
+    return any(len({t.document.slug for t in targets if t.document.year == year}) > 1 for year in years)
+
+
 def report_order(document: Document) -> tuple:
     """Provinces, then cities, then districts; within a level by the place's pinyin."""
     from .render import pinyin_key

@@ -559,7 +559,7 @@ def compare_page(targets: list, years: list[str], year: str | None = None) -> Pa
             f"- [{y or '未注明年份'}年]({y or 'nianfen'}.md):{len({t.document.slug for t in targets if t.document.year == y})}份报告"
             for y in compare_years(targets)
         ))
-    if years:
+    if comparetable.several_reports(targets, years):
         body.append(comparetable.ORDER_NOTE + "\n{ .byline }")
     for year_shown in years:
         of_year = [t for t in targets if t.document.year == year_shown]

@@ -233,3 +233,20 @@ def test_a_wide_table_reached_by_instant_navigation_gets_its_cue(tab):
 def test_cards_break_between_words_only(mixed_site):
     overview = (mixed_site / "site" / "liwan-2022" / "index.html").read_text(encoding="utf-8")
     assert "生态<wbr>布局" in overview and "生态布<wbr>" not in overview
+
+
+def test_titles_use_one_separator_and_footer_links_name_their_pages(mixed_site):
+    site = mixed_site / "site"
+
+    def title(path):
+        return re.search(r"<title>([^<]*)</title>", (site / path).read_text(encoding="utf-8"))[1]
+
+    assert title("index.html") == "政府工作报告"
+    assert title("compare/index.html") == "目标对比 · 政府工作报告"
+    assert title("hebei-2026/shudu/index.html") == "数读 · 2026年河北省政府工作报告"
+    pages = [p for p in site.rglob("index.html") if p.parent.name not in ("assets", "pagefind")]
+    assert all(" - " not in title(p.relative_to(site)) for p in pages)
+    # The footer's link names the page it leads to, not its short entry in the navigation (2022年).
+    year = (site / "compare" / "2026" / "index.html").read_text(encoding="utf-8")
+    following = re.search(r'md-footer__link--next" aria-label="下一页: ([^"]+)"', year)[1]
+    assert following == "目标对比：2022年"

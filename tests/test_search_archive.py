@@ -119,3 +119,19 @@ def test_a_snippet_is_the_sentence_holding_the_whole_phrase(tab, query):
         assert sentence.startswith(core) or (cut_before and sentence[sentence.index(core) - 1] in "，、："), (sentence, whole)
         assert sentence.endswith(core) or cut_after, (sentence, whole)
     assert phrases >= 3
+
+
+def test_a_page_view_loads_the_search_engine_only_when_search_opens(tab):
+    base, opened = tab
+    with opened.context.browser.new_context(viewport={"width": 390, "height": 844}) as context:
+        page = context.new_page()
+        fetched = []
+        page.on("request", lambda request: fetched.append(urllib.parse.urlsplit(request.url).path))
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        assert page.evaluate("!!window.__searchWorker")  # Material's worker is up, and has been asked with the empty box
+        assert not [path for path in fetched if path.startswith("/pagefind/")]
+        page.locator("label[for=__search]").first.click()
+        page.wait_for_function("() => document.querySelector('.ps-search-scope') && !document.querySelector('.ps-search-scope').hidden")
+        assert "/pagefind/pagefind.js" in fetched

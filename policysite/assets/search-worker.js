@@ -146,10 +146,10 @@ function search(query) {
   var ticket = ++asked
   latest = query
   var typed = query.trim()
-  if (!typed) {
-    pagefind()  // the reader is about to type
-    return post(ticket, { items: [], total: 0 })
-  }
+  // Material asks with the empty box as soon as a page is shown: Pagefind is
+  // not loaded for it (javascripts/search.js asks for the scope menu's
+  // choices, which loads it, when the reader opens search).
+  if (!typed) return post(ticket, { items: [], total: 0 })
   return Promise.all([pagefind(), lexicon(typed)]).then(function (ready) {
     var engine = ready[0], pieces = cutQuery(typed, ready[1])
     if (!pieces.length) return post(ticket, { items: [], total: 0 })

@@ -55,13 +55,35 @@
   var toggle = document.getElementById("__search")
   if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) ask() })
 
+  // Pages found, listed by report (newest first) when they are from several,
+  // and the years they are from: each a button that scopes the search to it.
   function count(result) {
     var items = (result.items || []).length, pages = result.pages || items
     if (!meta || !items) return
     var grouped = pages > items
-    if (!grouped && result.total <= pages) return  // Material's own count is right
+    var years = Object.keys(result.years || {}).filter(function (year) { return result.years[year] > 0 })
+      .sort(function (a, b) { return collator.compare(b, a) })
+    if (!grouped && result.total <= pages && years.length < 2) return  // Material's own count is right
     meta.textContent = result.total + " 个符合条件的页面" + (grouped ? "，按报告列出（新的在前）" : "")
       + (result.total > pages ? "，显示前 " + pages + " 个" : "")
+    if (years.length < 2) return
+    meta.appendChild(document.createTextNode("。见于："))
+    years.forEach(function (year, i) {
+      var button = document.createElement("button")
+      button.type = "button"
+      button.className = "ps-search-year"
+      button.textContent = year + "年（" + result.years[year] + "）"
+      button.addEventListener("click", function () { choose(["year", year]) })
+      if (i) meta.appendChild(document.createTextNode("、"))
+      meta.appendChild(button)
+    })
+  }
+
+  function choose(pair) {
+    var value = JSON.stringify(pair)
+    if (!Array.prototype.some.call(menu.options, function (option) { return option.value === value })) return
+    menu.value = value
+    menu.dispatchEvent(new Event("change"))
   }
 
   function offer(filters) {

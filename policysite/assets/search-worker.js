@@ -177,7 +177,10 @@ function search(query) {
           hit.exact = exact.length > 1 && bare(hit.data.content).indexOf(exact) >= 0
           hit.report = (hit.data.meta || {}).report || ""
         })
-        post(ticket, { items: answer(loaded, typed, terms), total: total, pages: loaded.length })
+        // The years the pages found are from, with their number of pages
+        // (Pagefind counts the filters' values over all results, loaded or not).
+        var years = (found[1].filters || {}).year || {}
+        post(ticket, { items: answer(loaded, typed, terms), total: total, pages: loaded.length, years: years })
       })
     })
   }).catch(function (error) {

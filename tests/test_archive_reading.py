@@ -230,9 +230,27 @@ def test_a_wide_table_reached_by_instant_navigation_gets_its_cue(tab):
     page.close()
 
 
-def test_cards_break_between_words_only(mixed_site):
+def test_cards_break_between_words_only(mixed_site, tab):
     overview = (mixed_site / "site" / "liwan-2022" / "index.html").read_text(encoding="utf-8")
     assert "生态<wbr>布局" in overview and "生态布<wbr>" not in overview
+    # Lines break at those <wbr> alone: every line of a card ends at a word's end.
+    base, browser = tab
+    page = browser.new_page(viewport=MOBILE)
+    page.goto(base + "hebei-2026/")  # an official report's long item headings wrap on a phone
+    ends = page.evaluate("""() => [...document.querySelectorAll('.grid.cards p')].flatMap(p => {
+        const ends = [], walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const range = document.createRange()
+            for (let i = 1; i < node.length; i++) {  // a character starting a new line inside a text node
+                range.setStart(node, i - 1); range.setEnd(node, i); const before = range.getBoundingClientRect().top
+                range.setStart(node, i); range.setEnd(node, i + 1); const after = range.getBoundingClientRect().top
+                if (after > before + 4) ends.push(node.data.slice(Math.max(0, i - 3), i) + '|' + node.data.slice(i, i + 3))
+            }
+        }
+        return ends })""")
+    # A text node holds one word (or punctuation after it): a line starting inside one broke a word.
+    assert [end for end in ends if not re.match(r"^.*[，。、；：“”（）,.;:]\|", end)] == [], ends
+    page.close()
 
 
 def test_titles_use_one_separator_and_footer_links_name_their_pages(mixed_site):

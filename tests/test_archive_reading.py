@@ -249,7 +249,7 @@ def test_cards_break_between_words_only(mixed_site, tab):
         }
         return ends })""")
     # A text node holds one word (or punctuation after it): a line starting inside one broke a word.
-    assert [end for end in ends if not re.match(r"^.*[，。、；：“”（）,.;:]\|", end)] == [], ends
+    assert len(ends) > 3 and [end for end in ends if not re.match(r"^.*[，。、；：“”（）,.;:]\|", end)] == [], ends
     page.close()
 
 

@@ -57,6 +57,7 @@ class Record:
     report: str = ""              # the report's name as results show it
     filters: dict[str, str] = field(default_factory=dict)  # report / place / year
     blocks: list[tuple[str, str]] = field(default_factory=list)  # (h1…h6 or p, text)
+    order: str = ""               # newest report first, its pages together (see report_order)
 
 
 @dataclass
@@ -150,7 +151,7 @@ def collect(
         title, blocks = seen[1]
         records.append(Record(
             url=addresses.url(relative), title=title or str(meta.get("title") or ""),
-            report=report_name(meta), filters=report_filters(meta), blocks=blocks,
+            report=report_name(meta), filters=report_filters(meta), blocks=blocks, order=report_order(meta, relative),
         ))
     stats.pages = len(records)
     return records, stats
@@ -181,6 +182,15 @@ def searchable(meta: dict) -> bool:
 def report_name(meta: dict) -> str:
     """The name of the report a page belongs to, from its front matter (model.report_name)."""
     return report_name_of(str(meta.get("place") or ""), str(meta.get("year") or ""), str(meta.get("document") or ""))
+
+
+def report_order(meta: dict, source: str) -> str:
+    """The key results are sorted by, descending: year, date, then the report's
+    folder, so a report's pages come together, the newest report first. Every
+    page has one (Pagefind leaves out of a sorted search a page without it)."""
+    year, date = str(meta.get("year") or "0000"), str(meta.get("date") or "")[:10] or "0000-00-00"
+    folder = source.split("/", 1)[0] if "/" in source else ""
+    return f"{year} {date} {folder}"
 
 
 def report_filters(meta: dict) -> dict[str, str]:
@@ -269,6 +279,7 @@ def record_html(record: Record) -> str:
     if record.report:
         head.append(f'<meta data-pagefind-meta="report[content]" content="{e(record.report)}">')
     head += [f'<meta data-pagefind-filter="{key}[content]" content="{e(value)}">' for key, value in record.filters.items()]
+    head.append(f'<meta data-pagefind-sort="report[content]" content="{e(record.order or "0000")}">')
     body = [f"<{tag}>{e(segment.for_search(text))}</{tag}>" for tag, text in record.blocks]
     return (f'<!DOCTYPE html><html lang="{LANGUAGE}"><head>{"".join(head)}</head>'
             f'<body><main data-pagefind-body>{"".join(body)}</main></body></html>')

@@ -112,10 +112,21 @@ def test_results_span_the_archive_and_name_their_report(archive_tab):
     tab.goto(base + "liwan-2021/pingtai-jianshe/")
     got = search(tab, base, "白鹅潭")
     years = {location.split("/")[0].rsplit("-", 1)[-1] for location in got}
-    assert {"2021", "2022"} <= years  # a 2021 page finds the 2022 reports too
+    assert years == {"2022"}  # the newest reports first (a 2021 page finds the 2022 reports too)
+    # The years holding the word are named above the results; one of them scopes the search to it.
+    meta = tab.locator(".md-search-result__meta")
+    assert re.search(r"见于：2022年（\d+）、2021年（\d+）", meta.inner_text())
+    meta.locator("button", has_text="2021年").click()
+    tab.wait_for_function("() => document.querySelector('.ps-search-scope select').value.includes('2021')")
+    tab.wait_for_timeout(600)
+    hrefs = tab.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+    assert hrefs and all(re.search(r"/[a-z]+-2021/", href) for href in hrefs), hrefs
+    tab.locator(".ps-search-scope select").select_option(value="")
+    # Grouped by report, newest first: each item headed by its report's name, its sections under it.
     items = tab.locator(".md-search-result__item")
-    reports = items.locator(".ps-search-report").all_inner_texts()
-    assert len(reports) == items.count() and all(re.fullmatch(r"广州市\S+区 · 20\d\d年", r) for r in reports)
+    reports = items.locator(":scope > .md-search-result__link:first-child h1").all_inner_texts()
+    assert len(reports) == items.count() > 1 and all(re.fullmatch(r"广州市\S+区 · 20\d\d年", r) for r in reports)
+    assert [r[-5:] for r in reports] == sorted((r[-5:] for r in reports), reverse=True)
 
 
 def test_scope_menu_restricts_to_a_year_or_a_report(archive_tab):

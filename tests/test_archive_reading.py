@@ -172,3 +172,99 @@ def test_a_long_shudu_continues_on_further_pages_with_every_figure_once(document
     links = sum(len(re.findall(r"#:~:text=", p.content)) for p in pages)
     assert links == len(hebei.figures)
     assert "## 各部分的目标(续)" in pages[1].content or "## 已实现的结果与基数" in pages[1].content
+
+
+# --- reading on a phone (390 px) -------------------------------------------------------------
+
+PHONE_PAGES = ["", "compare/", "compare/2026/", "hebei-2026/", "hebei-2026/shudu/", "liwan-2022/", "liwan-2022/pingtai-jianshe/"]
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
+def test_on_a_phone_no_page_scrolls_sideways_and_wide_tables_scroll_in_a_box_with_a_cue(tab, path):
+    base, browser = tab
+    context = browser.new_context(viewport=MOBILE, is_mobile=True)
+    page = context.new_page()
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+    boxes = page.evaluate("""() => [...document.querySelectorAll('article .md-typeset__scrollwrap')].map(box => ({
+        home: !!box.closest('.home-index'), wide: box.scrollWidth > box.clientWidth + 1, width: box.scrollWidth,
+        marked: box.hasAttribute('data-overflow'), focusable: box.tabIndex === 0,
+        hint: !!(box.previousElementSibling && box.previousElementSibling.classList.contains('table-hint')
+                 && box.previousElementSibling.getBoundingClientRect().height > 0)}))""")
+    for box in boxes:
+        if box["home"]:  # the home index fits the screen
+            assert not box["wide"], box
+        else:
+            assert box["width"] <= 2 * MOBILE["width"], box
+            assert box["marked"] == box["wide"] == box["hint"] == box["focusable"], box
+    if path == "":
+        assert boxes and all(b["home"] for b in boxes)
+        # Place, report and date; a title on at most two lines.
+        shown = page.evaluate("[...document.querySelector('.home-index thead').querySelectorAll('th')].filter(th => th.offsetWidth).map(th => th.textContent)")
+        assert shown == ["地区", "报告", "日期"]
+        # (a report's own title, such as 2026年内蒙古自治区政府工作报告; a news headline may take three)
+        lines = page.evaluate("""[...document.querySelectorAll('.home-index td:nth-child(3) a')]
+            .filter(a => a.textContent.endsWith('政府工作报告')).map(a =>
+            Math.round(a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight)))""")
+        assert len(lines) == 6 and max(lines) <= 2, lines
+    if path == "liwan-2022/":  # 阅读全文 and 数读 do not touch
+        a, b = page.locator("article .md-button").evaluate_all("els => els.map(e => e.getBoundingClientRect().toJSON())")[:2]
+        apart = b["left"] >= a["right"] + 4 or b["top"] >= a["bottom"] + 4
+        assert apart, (a, b)
+    context.close()
+
+
+def test_a_wide_table_reached_by_instant_navigation_gets_its_cue(tab):
+    base, browser = tab
+    page = browser.new_page(viewport=MOBILE)
+    page.goto(base)
+    page.locator("article a", has_text="目标对比").first.click()  # Material swaps the page in
+    page.wait_for_url(re.compile(r"/compare/$"))
+    page.locator("article a", has_text="2026年").first.click()
+    page.wait_for_url(re.compile(r"/compare/2026/$"))
+    page.wait_for_selector("article .table-hint")
+    box = page.locator("article .md-typeset__scrollwrap").first
+    assert box.get_attribute("data-overflow") == "" and "左右滑动" in page.locator(".table-hint").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.close()
+
+
+def test_cards_break_between_words_only(mixed_site, tab):
+    overview = (mixed_site / "site" / "liwan-2022" / "index.html").read_text(encoding="utf-8")
+    assert "生态<wbr>布局" in overview and "生态布<wbr>" not in overview
+    # Lines break at those <wbr> alone: every line of a card ends at a word's end.
+    base, browser = tab
+    page = browser.new_page(viewport=MOBILE)
+    page.goto(base + "hebei-2026/")  # an official report's long item headings wrap on a phone
+    ends = page.evaluate("""() => [...document.querySelectorAll('.grid.cards p')].flatMap(p => {
+        const ends = [], walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const range = document.createRange()
+            for (let i = 1; i < node.length; i++) {  // a character starting a new line inside a text node
+                range.setStart(node, i - 1); range.setEnd(node, i); const before = range.getBoundingClientRect().top
+                range.setStart(node, i); range.setEnd(node, i + 1); const after = range.getBoundingClientRect().top
+                if (after > before + 4) ends.push(node.data.slice(Math.max(0, i - 3), i) + '|' + node.data.slice(i, i + 3))
+            }
+        }
+        return ends })""")
+    # A text node holds one word (or punctuation after it): a line starting inside one broke a word.
+    assert len(ends) > 3 and [end for end in ends if not re.match(r"^.*[，。、；：“”（）,.;:]\|", end)] == [], ends
+    page.close()
+
+
+def test_titles_use_one_separator_and_footer_links_name_their_pages(mixed_site):
+    site = mixed_site / "site"
+
+    def title(path):
+        return re.search(r"<title>([^<]*)</title>", (site / path).read_text(encoding="utf-8"))[1]
+
+    assert title("index.html") == "政府工作报告"
+    assert title("compare/index.html") == "目标对比 · 政府工作报告"
+    assert title("hebei-2026/shudu/index.html") == "数读 · 2026年河北省政府工作报告"
+    pages = [p for p in site.rglob("index.html") if p.parent.name not in ("assets", "pagefind")]
+    assert all(" - " not in title(p.relative_to(site)) for p in pages)
+    # The footer's link names the page it leads to, not its short entry in the navigation (2022年).
+    year = (site / "compare" / "2026" / "index.html").read_text(encoding="utf-8")
+    following = re.search(r'md-footer__link--next" aria-label="下一页: ([^"]+)"', year)[1]
+    assert following == "目标对比：2022年"

@@ -86,3 +86,34 @@ def test_the_years_own_targets_are_kept_apart_from_a_plan_periods():
     assert [(f.text, f.scope) for f in first_targets(figures, scope="period")] == [("5.5%左右", "period"), ("300万人", "period")]
     # Without a year's own passage, a plan's goal is never the year's main target.
     assert first_targets(figures[:3]) == []
+
+
+def test_a_years_table_holds_shared_indicators_rows_by_level_then_place(site):
+    import re
+
+    page = (site / "compare" / "2026" / "index.html").read_text(encoding="utf-8").split("<article", 1)[1]
+    assert "按层级" in page and "拼音" in page  # the order is said on the page
+    table = page.split('<div class="compare-table sortable">', 1)[1].split("</table>", 1)[0]
+    head = re.findall(r'<th><button type="button" class="sort">([^<]+)</button></th>', table)[1:]
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr><td>.*?</tr>", table)]
+    names = [re.sub(r"<[^>]+>", "", row[0]) for row in rows]
+    assert names == ["安徽省", "洛阳市", "广州市花都区"]  # 省级, 市级, 区县级
+    for column, indicator in enumerate(head, start=1):  # every column is stated by most reports (two at least)
+        assert sum(row[column] != "—" for row in rows) >= max(2, len(rows) // 2 + 1), indicator
+    rest = page.split('<ul class="compare-rest">', 1)[1].split("</ul>", 1)[0] if "compare-rest" in page else ""
+    listed = re.findall(r"([^；：>]+?) <a href", rest)
+    assert listed and not set(listed) & set(head)
+    assert all(name in names for name in re.findall(r'<li><a href="[^"]+">([^<]+)</a>', rest))
+
+
+def test_reports_order_by_level_then_place_in_pinyin():
+    from policysite.render.comparetable import report_order
+    from policysite.model import Document, Footer
+
+    def report(place, level, slug):
+        return Document(seed=f"{slug}.txt", title=f"{place}政府工作报告", outlet="", date="", intro=[], sections=[],
+                        footer=Footer(), place_name=place, level=level, slug=slug)
+
+    found = [report("郑州市", "市级", "zhengzhou"), report("海珠区", "区县级", "haizhu"), report("河北省", "省级", "hebei"),
+             report("安徽省", "省级", "anhui"), report("北京", "", "news"), report("洛阳市", "市级", "luoyang")]
+    assert [d.slug for d in sorted(found, key=report_order)] == ["anhui", "hebei", "luoyang", "zhengzhou", "haizhu", "news"]

@@ -4,10 +4,24 @@
  *     year, place or report. Its choices are the search index's own filters,
  *     which the worker reports; a choice goes back to the worker, which
  *     searches again. A site of one report shows no menu;
- *   - the number of all results when only the best are listed.
+ *   - the number of pages found, and of reports when results are grouped
+ *     by report;
+ *   - a search on every change of the box's text: Material searches on key
+ *     presses, and text pasted from a menu or committed by an input method
+ *     comes without one.
  * Material keeps its worker to itself; overrides/main.html hands it over.
  */
-(function start(tries) {
+(function () {
+  "use strict"
+  var input = document.querySelector(".md-search__input")
+  if (!input || input.dataset.changes) return
+  input.dataset.changes = "1"
+  function changed() { input.dispatchEvent(new KeyboardEvent("keyup")) }  // what Material listens to
+  input.addEventListener("input", function (event) { if (!event.isComposing) changed() })
+  input.addEventListener("compositionend", changed)
+})()
+
+;(function start(tries) {
   "use strict"
   var RESULT = 3, SCOPE = 100, FACETS = 101
   var box = document.querySelector(".ps-search-scope")
@@ -41,10 +55,35 @@
   var toggle = document.getElementById("__search")
   if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) ask() })
 
+  // Pages found, listed by report (newest first) when they are from several,
+  // and the years they are from: each a button that scopes the search to it.
   function count(result) {
-    var shown = (result.items || []).length
-    if (meta && result.total > shown)
-      meta.textContent = result.total + " 个符合条件的结果，列出最相关的 " + shown + " 个"
+    var items = (result.items || []).length, pages = result.pages || items
+    if (!meta || !items) return
+    var grouped = pages > items
+    var years = Object.keys(result.years || {}).filter(function (year) { return result.years[year] > 0 })
+      .sort(function (a, b) { return collator.compare(b, a) })
+    if (!grouped && result.total <= pages && years.length < 2) return  // Material's own count is right
+    meta.textContent = result.total + " 个符合条件的页面" + (grouped ? "，按报告列出（新的在前）" : "")
+      + (result.total > pages ? "，显示前 " + pages + " 个" : "")
+    if (years.length < 2) return
+    meta.appendChild(document.createTextNode("。见于："))
+    years.forEach(function (year, i) {
+      var button = document.createElement("button")
+      button.type = "button"
+      button.className = "ps-search-year"
+      button.textContent = year + "年（" + result.years[year] + "）"
+      button.addEventListener("click", function () { choose(["year", year]) })
+      if (i) meta.appendChild(document.createTextNode("、"))
+      meta.appendChild(button)
+    })
+  }
+
+  function choose(pair) {
+    var value = JSON.stringify(pair)
+    if (!Array.prototype.some.call(menu.options, function (option) { return option.value === value })) return
+    menu.value = value
+    menu.dispatchEvent(new Event("change"))
   }
 
   function offer(filters) {

@@ -10,8 +10,9 @@
  * it: the words of the index are in search/words/, a file per first
  * character; each Chinese run becomes the fewest of those words, the last one
  * allowed to be the start of a word (the reader may still be typing).
- * Pages holding the query's words as a run come first, and among those
- * loaded, pages holding it exactly as typed.
+ * Pages holding the query's words as a run come first; results are grouped
+ * by report, newest first, each report's sections the best first, each with
+ * the sentence holding the query as typed.
  *
  * One more message, SCOPE, comes from the scope menu of the dialog
  * (javascripts/search.js): a filter on report, place or year. FACETS
@@ -145,23 +146,22 @@ function search(query) {
   var ticket = ++asked
   latest = query
   var typed = query.trim()
-  if (!typed) {
-    pagefind()  // the reader is about to type
-    return post(ticket, { items: [], total: 0 })
-  }
+  // Material asks with the empty box as soon as a page is shown: Pagefind is
+  // not loaded for it (javascripts/search.js asks for the scope menu's
+  // choices, which loads it, when the reader opens search).
+  if (!typed) return post(ticket, { items: [], total: 0 })
   return Promise.all([pagefind(), lexicon(typed)]).then(function (ready) {
     var engine = ready[0], pieces = cutQuery(typed, ready[1])
     if (!pieces.length) return post(ticket, { items: [], total: 0 })
     // The words as a run (a phrase: whole words, in order) first, then every
-    // page holding all of them, the last perhaps as a beginning.
-    var run = pieces.join(" ")
+    // page holding all of them, the last perhaps as a beginning. Both sorted
+    // by report, newest first (policysite.search.report_order).
+    var run = pieces.join(" "), options = { filters: scope, sort: { report: "desc" } }
     return Promise.all([
-      engine.search("\"" + run + "\"", { filters: scope }),
-      engine.search(run, { filters: scope })
+      engine.search("\"" + run + "\"", options),
+      engine.search(run, options)
     ]).then(function (found) {
       if (ticket !== asked) return
-      // Pagefind scores a phrase search 1 throughout: its pages are taken in
-      // the order the plain search ranks them.
       var runs = new Set(found[0].results.map(function (result) { return result.id }))
       var results = found[1].results.filter(function (result) { return runs.has(result.id) })
         .concat(found[1].results.filter(function (result) { return !runs.has(result.id) }))
@@ -169,33 +169,139 @@ function search(query) {
       return Promise.all(results.slice(0, SHOWN).map(function (result) {
         return result.data().then(function (data) { return { score: result.score, data: data } })
       })).then(function (loaded) {
-        var exact = bare(typed)
-        loaded.forEach(function (hit, rank) {
-          // As typed first, then Pagefind's order.
-          hit.exact = exact.length > 1 && bare(hit.data.content).indexOf(exact) >= 0
-          hit.rank = rank
-        })
-        loaded.sort(function (a, b) { return (b.exact - a.exact) || (a.rank - b.rank) })
+        if (ticket !== asked) return
         var terms = {}
         pieces.forEach(function (piece) { terms[piece] = true })
-        var items = loaded.map(function (hit, i) {
-          var meta = hit.data.meta || {}
-          var report = meta.report ? "<p class=\"ps-search-report\">" + escapeHTML(meta.report) + "</p>" : ""
-          return [{
-            location: hit.data.url.replace(/^\//, ""),
-            title: escapeHTML(meta.title || hit.data.url),
-            text: report + "<p>" + joinWords(hit.data.excerpt) + "</p>",
-            score: loaded.length - i,
-            terms: terms
-          }]
+        var exact = bare(typed)
+        loaded.forEach(function (hit) {
+          hit.exact = exact.length > 1 && bare(hit.data.content).indexOf(exact) >= 0
+          hit.report = (hit.data.meta || {}).report || ""
         })
-        post(ticket, { items: items, total: total })
+        // The years the pages found are from, with their number of pages
+        // (Pagefind counts the filters' values over all results, loaded or not).
+        var years = (found[1].filters || {}).year || {}
+        post(ticket, { items: answer(loaded, typed, terms), total: total, pages: loaded.length, years: years })
       })
     })
   }).catch(function (error) {
     console.error("search:", error)
     post(ticket, { items: [], total: 0 })
   })
+}
+
+// Results as Material lists them: one item per report, newest first, the
+// report's name heading its matching sections, the best first (as typed,
+// then Pagefind's score). Results of one report alone are listed flat.
+function answer(loaded, typed, terms) {
+  var groups = [], byReport = new Map()
+  loaded.forEach(function (hit) {
+    if (!byReport.has(hit.report)) {
+      byReport.set(hit.report, [])
+      groups.push(hit.report)
+    }
+    byReport.get(hit.report).push(hit)
+  })
+  groups.forEach(function (report) {
+    byReport.get(report).sort(function (a, b) { return (b.exact - a.exact) || (b.score - a.score) })
+  })
+  function entry(hit, score, named) {
+    var meta = hit.data.meta || {}
+    var report = named && meta.report ? "<p class=\"ps-search-report\">" + escapeHTML(meta.report) + "</p>" : ""
+    return {
+      location: hit.data.url.replace(/^\//, ""),
+      title: escapeHTML(meta.title || hit.data.url),
+      text: report + "<p>" + snippet(hit.data, typed, Object.keys(terms)) + "</p>",
+      score: score,
+      terms: terms
+    }
+  }
+  if (groups.length < 2) {
+    var hits = byReport.get(groups[0]) || []
+    return hits.map(function (hit, i) { return [entry(hit, hits.length - i, true)] })
+  }
+  return groups.map(function (report, g) {
+    var hits = byReport.get(report), score = groups.length - g
+    var folder = reportFolder(hits[0].data.url)
+    var own = hits.findIndex(function (hit) { return new URL(hit.data.url, ROOT).href === folder })
+    var head = own >= 0 ? entry(hits.splice(own, 1)[0], score, false)
+      : { location: folder, title: escapeHTML(report || folder), text: "", score: score, terms: terms }
+    head.title = escapeHTML(report || folder)
+    // Equal scores: Material shows every section, folding none away.
+    return [head].concat(hits.map(function (hit) { return entry(hit, score, false) }))
+  })
+}
+
+// A report's own page: the first folder of a page's address under the site's root.
+function reportFolder(url) {
+  var address = new URL(url, ROOT).href
+  if (address.indexOf(ROOT.href) !== 0) return address
+  return ROOT.href + address.slice(ROOT.href.length).split("/")[0] + "/"
+}
+
+// --- snippets -------------------------------------------------------------------------
+
+var SENTENCE_END = /[。！？；!?\u3000\n]/
+var CLAUSE_END = /[，、：,:]/
+var LONGEST = 90               // characters of a snippet before it is cut at a clause
+
+// The sentence of the page that holds the query as typed, the query marked
+// in it. A page holding it only in pieces: the sentence of its longest piece,
+// the pieces marked; Pagefind's excerpt if even that is not found.
+function snippet(data, typed, pieces) {
+  var text = joinWords(data.content || "")
+  var needles = [typed], found = locate(text, typed)
+  if (!found) {
+    needles = pieces.filter(function (piece) { return bare(piece).length > 1 })
+      .sort(function (a, b) { return b.length - a.length })
+    for (var n = 0; n < needles.length && !found; n++) found = locate(text, needles[n])
+  }
+  if (!found) return joinWords(data.excerpt || "")
+  var from = found[0], to = found[1]
+  var start = from, end = to
+  while (start > 0 && !SENTENCE_END.test(text.charAt(start - 1))) start--
+  while (end < text.length && !SENTENCE_END.test(text.charAt(end))) end++
+  if (end < text.length && text.charAt(end) !== "\u3000" && text.charAt(end) !== "\n") end++
+  var head = "", tail = ""
+  if (end - start > LONGEST) {  // a long sentence: the clauses around the query
+    var clauseStart = from
+    while (clauseStart > start && !CLAUSE_END.test(text.charAt(clauseStart - 1))) clauseStart--
+    if (clauseStart > start && to - clauseStart < LONGEST) { start = clauseStart; head = "…" }
+    var stop = Math.min(end, Math.max(to, start + LONGEST))
+    while (stop < end && !CLAUSE_END.test(text.charAt(stop - 1))) stop++
+    if (stop < end) { end = stop; tail = "…" }
+  }
+  return head + marked(text.slice(start, end).trim(), needles) + tail
+}
+
+// Text as HTML with every occurrence of the needles marked.
+function marked(sentence, needles) {
+  var spans = []
+  needles.forEach(function (needle) {
+    for (var at = locate(sentence, needle); at; at = locate(sentence, needle, at[1])) spans.push(at)
+  })
+  spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1] })
+  var html = "", done = 0
+  spans.forEach(function (span) {
+    if (span[0] < done) return  // inside one already marked
+    html += escapeHTML(sentence.slice(done, span[0])) + "<mark>" + escapeHTML(sentence.slice(span[0], span[1])) + "</mark>"
+    done = span[1]
+  })
+  return html + escapeHTML(sentence.slice(done))
+}
+
+// Where text holds the query as typed ([start, end) in text), comparing letters
+// and digits only (５Ｇ基站 finds 5G基站), from `after` on; null if nowhere.
+function locate(text, typed, after) {
+  var wanted = bare(typed)
+  if (wanted.length < 1) return null
+  var letters = "", at = []
+  for (var i = after || 0; i < text.length; i++) {
+    var kept = bare(text.charAt(i))
+    for (var k = 0; k < kept.length; k++) { letters += kept.charAt(k); at.push(i) }
+  }
+  var found = letters.indexOf(wanted)
+  if (found < 0) return null
+  return [at[found], at[found + wanted.length - 1] + 1]
 }
 
 function post(ticket, result) {

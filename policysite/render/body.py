@@ -11,6 +11,7 @@ from .. import addresses, tree
 from ..addresses import href, md_link
 from ..model import Document, Section
 from .markup import anchor, escape, html_block, text
+from .narrow import word_breaks
 
 
 def section_body(section: Section, level: int, run_in_headings: bool, notes=None) -> list[str]:
@@ -118,9 +119,9 @@ def part_cards(document: Document, page_path: str) -> list[str]:
 def section_cards(document: Document, page_path: str, sections: list[Section] | None = None) -> str:
     cards = []
     for section in document.sections if sections is None else sections:
-        card = f"<li>\n<p>{anchor(page_path, addresses.report_page(document.slug, section.slug), f'<strong>{escape(section.heading)}</strong>')}</p>"
+        card = f"<li>\n<p>{anchor(page_path, addresses.report_page(document.slug, section.slug), f'<strong>{word_breaks(section.heading)}</strong>')}</p>"
         if section.subtitle:
-            card += f"\n<p>{escape(section.subtitle)}</p>"
+            card += f"\n<p>{word_breaks(section.subtitle)}</p>"
         cards.append(card + "\n</li>")
     # Each card repeats its section's heading and lead: search finds the sections.
     return html_block('<div class="grid cards" data-pagefind-ignore>\n<ul>\n' + "\n".join(cards) + "\n</ul>\n</div>")

@@ -18,6 +18,7 @@ from ..addresses import md_link
 from ..enrich import unique
 from ..model import Document, Page
 from . import charts
+from .comparetable import ORDER_NOTE, report_order, rest_list, split_indicators
 from .markup import anchor, escape, html_block, page, pinyin_key, text
 from .shudu import sentence_link, target_link
 
@@ -61,28 +62,35 @@ def place_name(document: Document) -> str:
 
 
 def scope_table(path: str, targets: list) -> str:
-    """Reports × indicators: the first target of each, in the report's words, linking its sentence."""
+    """Reports × indicators: the first target of each, in the report's words, linking
+    its sentence. In a shape a phone can read (comparetable): the indicators most
+    reports state as columns, the country first, then by level and place; the
+    other indicators listed per report below the table."""
     if not targets:
         return ""
-    indicators = sorted({t.indicator for t in targets}, key=lambda name: compare.ORDER.get(name, 99))
-    reports = list({t.document.slug: t.document for t in targets}.values())
+    indicators, rest = split_indicators(targets, compare.ORDER)
+    reports = sorted({t.document.slug: t.document for t in targets}.values(), key=report_order)
     cells = {}
     for t in targets:
         cells.setdefault((t.document.slug, t.indicator), t)
-    names = [place_name(d) for d in reports]
+    names = {}
     rows = ['<tr><th><button type="button" class="sort">报告</button></th>'
             + "".join(f'<th><button type="button" class="sort">{escape(i)}</button></th>' for i in indicators) + "</tr>"]
     for document in reports:
         name = place_name(document)
-        if names.count(name) > 1:  # several texts on one place's report (news, explainers)
+        if [place_name(d) for d in reports].count(name) > 1:  # several texts on one place's report (news, explainers)
             name = f"{name}（{document.title}）"
+        names[document.slug] = name
         row = [f'<td>{anchor(path, addresses.overview(document.slug), escape(name))}</td>']
         for indicator in indicators:
             target = cells.get((document.slug, indicator))
             row.append(f'<td data-value="{target.figure.low:g}">{target_link(path, target)}</td>' if target else "<td>—</td>")
         rows.append("<tr>" + "".join(row) + "</tr>")
-    return html_block('<div class="compare-table sortable">\n<table>\n<thead>\n' + rows[0]
-                             + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>")
+    note = ORDER_NOTE + "\n{ .byline }\n\n" if len(reports) > 1 else ""
+    table = html_block('<div class="compare-table sortable">\n<table>\n<thead>\n' + rows[0]
+                       + "\n</thead>\n<tbody>\n" + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>")
+    listed = rest_list(reports, names, cells, rest, path) if rest else ""
+    return note + table + ("\n\n" + html_block(listed) if listed else "")
 
 
 def other_main(path: str, targets: list) -> str:

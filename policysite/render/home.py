@@ -8,6 +8,7 @@ from .. import addresses, places
 from ..addresses import md_link
 from ..model import Document, Page
 from .markup import SITE_NAME, anchor, chinese_date, escape, html_block, page, pinyin_key
+from .narrow import date_cell
 from .report import overview_page
 
 
@@ -62,7 +63,7 @@ def report_table(documents: list[Document], page_path: str) -> str:
                 f'<tr><td>{escape(document.place_name or document.place or "—")}</td>'
                 f"<td>{escape(document.level or '—')}</td>"
                 f'<td>{anchor(page_path, addresses.overview(document.slug), escape(document.title))}</td>'
-                f"<td>{escape(chinese_date(document.delivered or document.published or document.date))}</td>"
+                f"<td>{date_cell(chinese_date(document.delivered or document.published or document.date))}</td>"
                 f"<td>{escape(document.speaker or '—')}</td><td>{len(document.sections)}</td></tr>"
             )
     return html_block('<div class="home-index">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"

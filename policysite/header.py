@@ -168,9 +168,14 @@ def complete(document: Document, header: Header, sidecar: dict) -> list[str]:
         document.place_code = place.code
         document.level = place.level
 
-    document.year = str(sidecar.get("year") or "") or find_year(document, header)
+    if sidecar.get("year"):
+        document.year, document.year_from = str(sidecar["year"]), "sidecar"
+    else:
+        document.year, document.year_from = find_year(document, header)
     if not document.year:
         warnings.append("year not found: set `year:` in the sidecar")
+    elif document.year_from == "timestamp":
+        warnings.append(f"year {document.year} read from a publication date only: set `year:` in the sidecar")
 
     document.speaker = header.speaker or (m["name"] if (m := SPEAKER_IN_TEXT.search(text)) else "")
     document.delivered, document.published = header.delivered, header.published
@@ -198,21 +203,22 @@ def find_place(title: str, header: Header, text: str) -> places.Place | None:
     return places.resolve(candidates, context=text) if candidates else None
 
 
-def find_year(document: Document, header: Header) -> str:
-    """The year the report plans for: the title's, the congress's, a plan part's, the publication's."""
+def find_year(document: Document, header: Header) -> tuple[str, str]:
+    """The year the report plans for, and where it was read: the title's, the
+    dateline's, a plan part's, the publication's (a timestamp: said so)."""
     title_year = re.search(r"((?:19|20)\d\d)", document.title) if header.has_title else None
     if title_year:
-        return title_year.group(1)
+        return title_year.group(1), "title"
     if header.delivered:
-        return header.delivered[:4]
+        return header.delivered[:4], "dateline"
     headings = [s.heading for s in document.sections] + [p.heading for p in document.parts]
     planned = [m.group(1) for heading in headings if (m := PLAN_YEAR.search(heading))]
     if planned:
-        return max(planned)
+        return max(planned), "plan part"
     if header.date:
-        return header.date[:4]
+        return header.date[:4], "timestamp"
     years = re.findall(r"((?:19|20)\d\d)年", " ".join(document.intro[:3]))
-    return max(years) if years else ""
+    return (max(years), "text") if years else ("", "")
 
 
 def kind_of(document: Document, header: Header) -> str:

@@ -18,8 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import residue
 from .model import Dropped, Line
 from .patterns import is_sentence
+
+REPORT = "政府工作报告"
 
 
 # A line that is nothing but page controls, alone or several together:
@@ -40,10 +43,12 @@ CRUMB_INLINE = re.compile(r"^[^>›»＞。,，]{1,12}(?:\s*[>›»＞]\s*[^>›
 # 索引号 / 发布机构 / 主题分类 / 成文日期 / 发布日期, 来源：甘肃日报, 时间：2026-02-10.
 META_LABELS = (
     "索引号|发布机构|发文机关|发文机构|主题分类|主题词|成文日期|发布日期|发文日期|生效日期|废止日期|有效性|"
-    "文号|发文字号|分类|公开方式|公开范围|信息来源|来源|时间|发布时间|更新时间|作者|访问量|浏览量|点击数|浏览次数|阅读量"
+    "文号|发文字号|分类|公开方式|公开范围|信息来源|来源|时间|发布时间|更新时间|作者|访问量|浏览量|点击数|浏览次数|阅读量|"
+    "发表时间|发稿时间|阅读|评论|点击|点击量|阅读次数|评论数"
 )
 META_LINE = re.compile(rf"^(?P<label>{META_LABELS})\s*(?:[:：]\s*(?P<value>.{{0,40}})|$)")
 META_INLINE = re.compile(rf"(?:{META_LABELS})\s*[:：]")
+COUNT = re.compile(r"^\d{1,7}$")   # 235 under 阅读：, 0 under 评论：
 TIMESTAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?$")
 # A photo caption: "……作政府工作报告。本报记者 ×× 摄".
 CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图|图片来源).{0,20}(?:摄|供图)$|^[(（]?(?:图|图片|资料图)[)）]?[:：]")
@@ -63,6 +68,7 @@ class Cleaned:
     lines: list[Line]
     dropped: list[Dropped] = field(default_factory=list)
     facts: dict[str, str] = field(default_factory=dict)   # page metadata: 来源, 发布日期 …
+    warnings: list[str] = field(default_factory=list)     # doubt a rule found (repairs, repeats)
 
 
 def clean(lines: list[Line]) -> Cleaned:
@@ -88,7 +94,7 @@ def tool_run(lines: list[Line], index: int) -> bool:
     text = lines[index].text
     if text not in ("大", "中", "小", "】", "]", "|"):
         return False
-    near = [lines[j].text for j in range(max(0, index - 3), min(len(lines), index + 4)) if j != index]
+    near = [lines[j].text for j in range(max(0, index - 5), min(len(lines), index + 5)) if j != index]
     return any(TOOLBAR.match(t) and t not in ("大", "中", "小") for t in near)
 
 
@@ -163,6 +169,8 @@ def take_page_metadata(result: Cleaned) -> None:
                 if following and not META_LINE.match(following) and len(following) <= 40 and not is_sentence(following):
                     value = lines[index + 1].text
                     drop.add(index + 1)
+                elif re.search(r"[:：]\s*$", text) and (META_LINE.match(following) or not following or COUNT.match(following)):
+                    pass  # 作者： with nothing after it: an empty field of the page's header
                 elif label in ("来源", "时间", "作者", "分类"):
                     continue  # a bare word that happens to be a label, not a table cell
             if is_sentence(value):
@@ -180,7 +188,7 @@ def take_page_metadata(result: Cleaned) -> None:
 def fact_name(label: str) -> str:
     if label in ("来源", "信息来源"):
         return "outlet"
-    if label in ("发布日期", "发布时间", "时间", "发文日期", "更新时间"):
+    if label in ("发布日期", "发布时间", "时间", "发文日期", "更新时间", "发表时间", "发稿时间"):
         return "published"
     if label in ("发布机构", "发文机关", "发文机构"):
         return "publisher"
@@ -301,9 +309,25 @@ def is_cell(text: str) -> bool:
     return len(text) <= TABLE_CELL_MAX and not is_sentence(text) and "\t" not in text
 
 
+def join_split_titles(result: Cleaned) -> None:
+    """政府工作报 / 告 on two lines, 政 府 工 作 报 告 spaced out: one title line, near the top."""
+    lines = result.lines
+    for index in range(min(len(lines), 12)):
+        text = lines[index].text
+        spaced = re.fullmatch(r"(?:[\u4e00-\u9fff《》]\s+){3,}[\u4e00-\u9fff《》]", text)
+        if spaced and REPORT in re.sub(r"\s+", "", text):
+            lines[index] = Line(lines[index].number, re.sub(r"\s+", "", text))
+        elif index + 1 < len(lines) and REPORT not in text and len(lines[index + 1].text) <= 4 \
+                and REPORT in text + lines[index + 1].text and len(text) <= 40:
+            lines[index] = Line(lines[index].number, text + lines[index + 1].text)
+            del lines[index + 1]
+            return
+
+
 RULES = [
-    drop_toolbars, drop_breadcrumbs, take_page_metadata, drop_captions, drop_tail_links,
-    join_datelines, rebuild_flat_tables, join_broken_lines,
+    residue.read_scraper_header, residue.repair_broken_characters, join_split_titles,
+    drop_toolbars, drop_breadcrumbs, take_page_metadata, drop_captions, drop_tail_links, residue.drop_licence_notice,
+    residue.drop_teaser, join_datelines, rebuild_flat_tables, join_broken_lines, residue.drop_repeated_stretches,
 ]
 
 

@@ -26,16 +26,25 @@ MAX_META = 40          # characters of an outlet or date line under a headline
 MAX_TITLE = 60
 REPORT = "政府工作报告"
 # ——2026年1月26日在广东省第十四届人民代表大会第五次会议上 (dashes of any kind).
-DATELINE = re.compile(r"^[—―─\-－~～]{1,2}\s*(?P<text>.{6,60}?(?:会议|大会)上?)\s*$")
-OFFICE = r"(?:代理)?(?:代)?(?:省长|市长|区长|县长|州长|主席|盟长|旗长)"
-SPEAKER_LINE = re.compile(rf"^(?P<office>[\u4e00-\u9fff]{{0,14}}?{OFFICE})\s*[:：]?\s*(?P<name>[\u4e00-\u9fff·]{{2,6}})$")
+DATELINE = re.compile(
+    r"^(?:[—―─\-－~～]{1,2}\s*(?P<text>.{6,60}?(?:会议|大会)上?)"
+    r"|(?P<bare>(?:(?:19|20)\d\d|[一二〇○零]{4})年.{2,50}?在.{2,40}?人民代表大会.{0,20}?会议上))\s*$"
+)
+OFFICE = r"(?:代理)?(?:代)?(?:省长|市长|区长|县长|州长|主席|盟长|旗长|总理)"
+SPEAKER_LINE = re.compile(rf"^(?P<office>[\u4e00-\u9fff]{{0,14}}?{OFFICE})\s*[:：]?\s*(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff·\s]{{1,6}})$")
+OFFICE_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,14}}?{OFFICE}$")   # 国务院总理 / 李　强 on two lines
 SPEAKER_IN_TEXT = re.compile(rf"{OFFICE}(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:代表|向大会|作)")
 CONGRESS = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,16}?)第?[一二三四五六七八九十]{1,3}届人民代表大会")
 # A lede without a headline: 南都讯 1月20日，…; 新华社广州1月26日电 …
 LEDE = re.compile(r"^(?:\S{1,10}讯|(?:新华社|中新社|本报|中新网)\S{0,12}电)")
 # Part headings that name the year planned for: 2026年重点工作, 2026年工作安排.
 PLAN_YEAR = re.compile(r"((?:19|20)\d\d)年(?:政府)?(?:重点工作|工作安排|工作任务|主要任务|政府工作任务|经济社会发展|主要预期目标|工作建议)")
-OPENING = re.compile(r"^各位代表[:：，,]?$")
+OPENING = re.compile(r"^各位代表[:：，,!！]?")
+# The national report: the State Council's, to the National People's Congress.
+NATIONAL = re.compile(r"全国人民代表大会第[一二三四五六七八九十]+次会议|我代表国务院|国务院总理")
+NATION = "全国"
+# The opening sentence of an official report: 我代表××人民政府（国务院），向大会报告工作.
+REPORTING = re.compile(r"我(?:受国务院的委托|代表(?:国务院|[\u4e00-\u9fff]{0,14}人民政府))[，,]?\s*向(?:本次)?大会(?:报告|作)")
 EXPLAINER = re.compile(r"解读|一图|读懂|关键词|看点|划重点|速览|图解|要点")
 
 
@@ -60,6 +69,8 @@ def read_header(lines: list[Line], facts: dict[str, str]) -> Header:
     if not lines:
         return Header(has_title=False)
     header = official_header(lines) or article_header(lines)
+    if facts.get("title") and (not header.has_title or header.official and REPORT in facts["title"] and not re.search(r"\d", header.title)):
+        header.title, header.has_title = strip_title(facts["title"]), True   # a scraper's 标题：
     header.outlet = header.outlet or facts.get("outlet", "") or facts.get("publisher", "")
     published = facts.get("published", "")
     match = DATE.search(published) if published else None
@@ -75,22 +86,38 @@ def official_header(lines: list[Line]) -> Header | None:
         None,
     )
     if title_at is None:
-        return None
+        return untitled_official_header(lines)
     above = lines[:title_at]
     if any(len(line.text) > 30 or is_sentence(line.text) for line in above):
         return None  # text above it: this is an article that mentions the report
     header = Header(title=strip_title(lines[title_at].text), official=True)
     header.dropped = [Dropped(line.number, line.text, "above title") for line in above]
-    index = title_at + 1
-    while index < len(lines) and index <= title_at + 6:
+    index = read_title_block(lines, title_at + 1, header)
+    if not (header.dateline or header.speaker or any(OPENING.match(line.text) for line in lines[index: index + 2])):
+        if title_at > 0 or lines[title_at].text != REPORT:
+            return None  # a headline that only names the report: read it as an article
+    header.body_start = index
+    return header
+
+
+def read_title_block(lines: list[Line], start: int, header: Header) -> int:
+    """Dateline, speaker and date lines from `start`; the index of the first line after them."""
+    index = start
+    while index < len(lines) and index <= start + 5:
         text = lines[index].text
         dateline = DATELINE.match(text)
         speaker = SPEAKER_LINE.match(text)
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
         if dateline and not header.dateline:
-            header.dateline = dateline["text"]
-            header.delivered = chinese_date(dateline["text"])
+            header.dateline = dateline["text"] or dateline["bare"]
+            header.delivered = chinese_date(header.dateline)
         elif speaker and not header.speaker:
-            header.speaker = speaker["name"]
+            header.speaker = re.sub(r"\s+", "", speaker["name"])
+        elif OFFICE_LINE.match(text) and not header.speaker and re.fullmatch(r"[\u4e00-\u9fff·][\u4e00-\u9fff·\s]{1,5}", following):
+            header.speaker = re.sub(r"\s+", "", following)  # 国务院总理 / 李　强
+            header.block.append(text)
+            text = following
+            index += 1
         elif len(text) <= MAX_META and DATE.fullmatch(text.strip()):
             match = DATE.search(text)
             header.published = header.published or iso_date(match)
@@ -100,11 +127,24 @@ def official_header(lines: list[Line]) -> Header | None:
             break
         header.block.append(text)
         index += 1
-    if not (header.dateline or header.speaker or any(OPENING.match(line.text) for line in lines[index: index + 2])):
-        if title_at > 0 or lines[title_at].text != REPORT:
-            return None  # a headline that only names the report: read it as an article
-    header.body_start = index
-    return header
+    return index
+
+
+def untitled_official_header(lines: list[Line]) -> Header | None:
+    """A report copied without its title: it opens with the dateline, or with 各位代表： and
+    the sentence that reports to the congress. The title is composed later."""
+    header = Header(has_title=False, official=True)
+    start = next((i for i, line in enumerate(lines[:3]) if DATELINE.match(line.text)), None)
+    if start is not None:
+        header.dropped = [Dropped(line.number, line.text, "above title") for line in lines[:start] if len(line.text) <= 30]
+        if len(header.dropped) < start:
+            return None
+        header.body_start = read_title_block(lines, start, header)
+        return header
+    opening = " ".join(line.text for line in lines[:2])
+    if lines and OPENING.match(lines[0].text) and REPORTING.search(opening):
+        return header
+    return None
 
 
 def article_header(lines: list[Line]) -> Header:
@@ -154,11 +194,14 @@ def complete(document: Document, header: Header, sidecar: dict) -> list[str]:
     warnings = []
 
     place = None
-    if sidecar.get("place"):
+    national = not sidecar.get("place") and is_national(header, text)
+    if national:
+        document.place = document.place_name = document.level = NATION
+    elif sidecar.get("place"):
         place = places.resolve([sidecar["place"]])
         if place is None:
             warnings.append(f"sidecar place {sidecar['place']!r} is not a Chinese administrative division")
-    if place is None:
+    if place is None and not national:
         place = find_place(document.title if header.has_title else "", header, text)
         if place is None:
             warnings.append("place not found in the title block or the opening text: set `place:` in the sidecar")
@@ -181,6 +224,7 @@ def complete(document: Document, header: Header, sidecar: dict) -> list[str]:
     document.delivered, document.published = header.delivered, header.published
     document.title_block = header.block
     document.kind = kind_of(document, header)
+    warnings += truncation_warnings(document, header)
 
     if not sidecar.get("title"):
         title, guessed = full_title(document, header)
@@ -221,8 +265,24 @@ def find_year(document: Document, header: Header) -> tuple[str, str]:
     return (max(years), "text") if years else ("", "")
 
 
+def is_national(header: Header, text: str) -> bool:
+    """The State Council's report to the National People's Congress (国务院, 全国人民代表大会, 国务院总理)."""
+    return bool(NATIONAL.search(header.dateline) or header.official and NATIONAL.search(" ".join(header.block) + text[:300]))
+
+
+def truncation_warnings(document: Document, header: Header) -> list[str]:
+    """A copy of page 1 of N, or one that starts mid-report: which end is missing."""
+    if document.kind != "official":
+        return []
+    paragraphs = [p for s in document.sections for p in s.paragraphs] or document.intro
+    last = paragraphs[-1].rstrip() if paragraphs else ""
+    if last and not re.search(r"[。！!？?；;：:…）)][”」』]?$", last):
+        return [f"the end is missing: the text stops mid-sentence ({last[-12:]!r}); the rest is built"]
+    return []
+
+
 def kind_of(document: Document, header: Header) -> str:
-    if header.official:
+    if header.official or REPORTING.search(" ".join(document.intro[:3])):
         return "official"
     if document.title and EXPLAINER.search(document.title):
         return "explainer"
@@ -238,8 +298,10 @@ def full_title(document: Document, header: Header) -> tuple[str, bool]:
     gets them: 2026年广东省政府工作报告.
     """
     place, year = document.place_name, document.year
+    if place == NATION:
+        place = ""  # the national report is the 政府工作报告: 2024年政府工作报告
     if not header.has_title:
-        return (f"{year}年{place}{REPORT}" if place or year else document.title or REPORT), True
+        return (f"{year}年{place}{REPORT}" if place or year else document.title or REPORT), not header.official
     title = document.title
     if header.official and REPORT in title:
         has_place = bool(place) and (document.place in title or place in title)

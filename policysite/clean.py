@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import residue
+from . import linebreaks, residue
 from .model import Dropped, Line
 from .patterns import is_sentence
 
@@ -86,13 +86,20 @@ def drop_toolbars(result: Cleaned) -> None:
     keep_if(result, "toolbar", lambda i, text: not (
         (len(text) <= 40 and TOOLBAR.match(text) and not text in ("大", "中", "小") or tool_run(result.lines, i))
         or SCAN_PROMPT.match(text) or SHARE.match(text) and len(text) <= 20
+        or counter_value(result.lines, i)
     ))
+
+
+def counter_value(lines: list[Line], index: int) -> bool:
+    """235 under 阅读：, 0 under 评论：: a page counter's value on the line after its label."""
+    return bool(index and COUNT.match(lines[index].text) and re.search(r"[:：]$", lines[index - 1].text)
+                and TOOLBAR.match(lines[index - 1].text))
 
 
 def tool_run(lines: list[Line], index: int) -> bool:
     """大 / 中 / 小 alone are text only outside a run of toolbar lines."""
     text = lines[index].text
-    if text not in ("大", "中", "小", "】", "]", "|"):
+    if text not in ("大", "中", "小", "【", "】", "[", "]", "|"):
         return False
     near = [lines[j].text for j in range(max(0, index - 5), min(len(lines), index + 5)) if j != index]
     return any(TOOLBAR.match(t) and t not in ("大", "中", "小") for t in near)
@@ -325,9 +332,10 @@ def join_split_titles(result: Cleaned) -> None:
 
 
 RULES = [
-    residue.read_scraper_header, residue.repair_broken_characters, join_split_titles,
+    linebreaks.split_run_on_lines, residue.read_scraper_header, residue.repair_broken_characters, join_split_titles,
     drop_toolbars, drop_breadcrumbs, take_page_metadata, drop_captions, drop_tail_links, residue.drop_licence_notice,
     residue.drop_teaser, join_datelines, rebuild_flat_tables, join_broken_lines, residue.drop_repeated_stretches,
+    residue.drop_licence_notice,  # again: a copy pasted twice holds one in its middle
 ]
 
 

@@ -39,6 +39,11 @@ CONGRESS = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,16}?)第?[一二三四五六
 LEDE = re.compile(r"^(?:\S{1,10}讯|(?:新华社|中新社|本报|中新网)\S{0,12}电)")
 # Part headings that name the year planned for: 2026年重点工作, 2026年工作安排.
 PLAN_YEAR = re.compile(r"((?:19|20)\d\d)年(?:政府)?(?:重点工作|工作安排|工作任务|主要任务|政府工作任务|经济社会发展|主要预期目标|工作建议)")
+# 一、2014年工作回顾 / 2025年工作总结: the year reviewed, before the one planned for.
+REVIEW_YEAR = re.compile(r"((?:19|20)\d\d)年(?:政府)?(?:工作)?(?:回顾|总结)")
+# “十二五”: the twelfth five-year plan (the third ran 1966–1970, each since five years on).
+FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
+THIS_YEAR_OF_PLAN = re.compile(r"今年是[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:的)?(开局|起步|收官|决胜|最后一)")
 OPENING = re.compile(r"^各位代表[:：，,!！]?")
 # The national report: the State Council's, to the National People's Congress.
 NATIONAL = re.compile(r"全国人民代表大会第[一二三四五六七八九十]+次会议|我代表国务院|国务院总理")
@@ -259,6 +264,12 @@ def find_year(document: Document, header: Header) -> tuple[str, str]:
     planned = [m.group(1) for heading in headings if (m := PLAN_YEAR.search(heading))]
     if planned:
         return max(planned), "plan part"
+    reviewed = [int(m.group(1)) + 1 for heading in headings if (m := REVIEW_YEAR.search(heading))]
+    if reviewed:
+        return str(max(reviewed)), "review part"   # 一、2014年工作回顾: the report plans for 2015
+    period = plan_period_year(headings, " ".join(document.intro + [p for s in document.sections[:2] for p in s.paragraphs]))
+    if period:
+        return period, "plan period"
     if header.date:
         return header.date[:4], "timestamp"
     years = re.findall(r"((?:19|20)\d\d)年", " ".join(document.intro[:3]))
@@ -270,8 +281,18 @@ def is_national(header: Header, text: str) -> bool:
     return bool(NATIONAL.search(header.dateline) or header.official and NATIONAL.search(" ".join(header.block) + text[:300]))
 
 
+def starts_mid_report(document: Document, header: Header) -> bool:
+    """Page 2 of N: no title block, the first heading numbered （二） or later, and the report's 各位代表！ (or 各位代表，)."""
+    first = re.match(r"[(（]([二三四五六七八九十]+)[)）]|([二三四五六七八九十]+)、", document.sections[0].heading) if document.sections else None
+    return not header.official and bool(first) \
+        and any(re.search(r"各位代表[！!，,]", p) for s in document.sections for p in s.paragraphs)
+
+
 def truncation_warnings(document: Document, header: Header) -> list[str]:
     """A copy of page 1 of N, or one that starts mid-report: which end is missing."""
+    if starts_mid_report(document, header):
+        return ["the start is missing (no title, dateline or 各位代表： opening): the rest is built; "
+                "set `title:`, `place:` and `year:` in the sidecar"]
     if document.kind != "official":
         return []
     paragraphs = [p for s in document.sections for p in s.paragraphs] or document.intro
@@ -281,8 +302,24 @@ def truncation_warnings(document: Document, header: Header) -> list[str]:
     return []
 
 
+def plan_period_year(headings: list[str], text: str) -> str:
+    """今年是“十二五”收官之年 → 2015; a part reviewing “十一五”时期 → 2011 (the next plan's first year)."""
+    def first_year(numeral: str) -> int:
+        return 1966 + 5 * ("一二三四五六七八九".index(numeral) + 11 - 3)
+
+    this_year = THIS_YEAR_OF_PLAN.search(text)
+    if this_year:
+        start = first_year(this_year.group(1))
+        return str(start + 4 if this_year.group(2) in ("收官", "决胜", "最后一") else start)
+    for heading in headings:
+        plan = FIVE_YEAR_PLAN.search(heading)
+        if plan and "回顾" in heading:
+            return str(first_year(plan.group(1)) + 5)
+    return ""
+
+
 def kind_of(document: Document, header: Header) -> str:
-    if header.official or REPORTING.search(" ".join(document.intro[:3])):
+    if header.official or REPORTING.search(" ".join(document.intro[:3])) or starts_mid_report(document, header):
         return "official"
     if document.title and EXPLAINER.search(document.title):
         return "explainer"

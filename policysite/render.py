@@ -511,7 +511,7 @@ def provinces(documents: list[Document]) -> list[tuple[str, list[Document]]]:
     def province_of(document: Document) -> str:
         code = document.place_code
         place = places.divisions().get(code[:2] + "0000") if code else None
-        return place.name if place else ""
+        return place.name if place else ("全国" if document.level == "全国" else "")
 
     groups: dict[str, list[Document]] = {}
     for document in documents:
@@ -520,7 +520,7 @@ def provinces(documents: list[Document]) -> list[tuple[str, list[Document]]]:
     return [
         (province, sorted(found, key=lambda d: (d.place_code[:4] if d.place_code else "", level_rank.get(d.level, 3),
                                                 pinyin_key(d.place_name or d.title), d.slug)))
-        for province, found in sorted(groups.items(), key=lambda item: (not item[0], pinyin_key(item[0])))
+        for province, found in sorted(groups.items(), key=lambda item: (item[0] != "全国", not item[0], pinyin_key(item[0])))
     ]
 
 

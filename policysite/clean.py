@@ -173,10 +173,12 @@ def take_page_metadata(result: Cleaned) -> None:
             if not value:
                 # The value is the next line, unless that is another label.
                 following = lines[index + 1].text if index + 1 < len(lines) else ""
-                if following and not META_LINE.match(following) and len(following) <= 40 and not is_sentence(following):
+                if following and not META_LINE.match(following) and len(following) <= 40 and not is_sentence(following) \
+                        and not re.match(r"^[^：:]{1,8}[：:]", following):  # 内容摘要：… is another field, not this one's value
                     value = lines[index + 1].text
                     drop.add(index + 1)
-                elif re.search(r"[:：]\s*$", text) and (META_LINE.match(following) or not following or COUNT.match(following)):
+                elif re.search(r"[:：]\s*$", text) and (META_LINE.match(following) or not following or COUNT.match(following)
+                                                        or re.match(r"^[^：:]{1,8}[：:]", following)):
                     pass  # 作者： with nothing after it: an empty field of the page's header
                 elif label in ("来源", "时间", "作者", "分类"):
                     continue  # a bare word that happens to be a label, not a table cell

@@ -50,6 +50,7 @@ NATIONAL = re.compile(r"全国人民代表大会第[一二三四五六七八九�
 NATION = "全国"
 # The opening sentence of an official report: 我代表××人民政府（国务院），向大会报告工作.
 REPORTING = re.compile(r"我(?:受国务院的委托|代表(?:国务院|[\u4e00-\u9fff]{0,14}人民政府))[，,]?\s*向(?:本次)?大会(?:报告|作)")
+DIGEST = re.compile(r"摘登|摘编|摘要|要点|节选")
 EXPLAINER = re.compile(r"解读|一图|读懂|关键词|看点|划重点|速览|图解|要点")
 
 
@@ -283,7 +284,8 @@ def is_national(header: Header, text: str) -> bool:
 
 def starts_mid_report(document: Document, header: Header) -> bool:
     """Page 2 of N: no title block, the first heading numbered （二） or later, and the report's 各位代表！ (or 各位代表，)."""
-    first = re.match(r"[(（]([二三四五六七八九十]+)[)）]|([二三四五六七八九十]+)、", document.sections[0].heading) if document.sections else None
+    opening = document.sections[0].part or document.sections[0] if document.sections else None
+    first = re.match(r"[(（]([二三四五六七八九十]+)[)）]|([二三四五六七八九十]+)、", opening.heading) if opening else None
     return not header.official and bool(first) \
         and any(re.search(r"各位代表[！!，,]", p) for s in document.sections for p in s.paragraphs)
 
@@ -319,6 +321,8 @@ def plan_period_year(headings: list[str], text: str) -> str:
 
 
 def kind_of(document: Document, header: Header) -> str:
+    if DIGEST.search(document.title):
+        return "news"   # 政府工作报告（摘登）: a digest is not the report
     if header.official or REPORTING.search(" ".join(document.intro[:3])) or starts_mid_report(document, header):
         return "official"
     if document.title and EXPLAINER.search(document.title):

@@ -37,7 +37,8 @@ SCRAPER_LINE = re.compile(rf"^(?P<key>{'|'.join(sorted(SCRAPER_KEYS, key=len, re
 TEASER = re.compile(r"^(?:内容摘要|内容提要|摘要|导读|简介)\s*[:：]\s*(?P<text>.+)$")
 # Wiki and repository licence notices under the text.
 LICENCE = re.compile(r"^(?:本作品(?:是|在|已|于|来自)|Public domain$|(?:true|false)$|本文(?:档|件)?(?:采用|遵循).{0,20}(?:许可|协议))")
-MIN_REPEAT = 200      # characters of a stretch that, seen twice, is a copy pasted twice
+MIN_REPEAT = 1500     # characters of a stretch that, seen twice, is a copy pasted twice (not a passage quoted again)
+MIN_REPEAT_LINES = 5
 MIN_REPEAT_LINE = 12  # lines shorter than this (headings such as 各位代表！) are not evidence
 
 
@@ -126,7 +127,7 @@ def drop_repeated_stretches(result) -> None:
                 and lines[earlier + length].text == lines[index + length].text:
             length += 1
         stretch = range(index, index + length)
-        if sum(len(lines[i].text) for i in stretch) >= MIN_REPEAT:
+        if length >= MIN_REPEAT_LINES and sum(len(lines[i].text) for i in stretch) >= MIN_REPEAT:
             drop.update(stretch)
             index += length
         else:

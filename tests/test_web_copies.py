@@ -33,6 +33,12 @@ def body(government="县人民政府", unit="县", review=2023, plan=2024) -> st
     return BODY.format(government=government, unit=unit, review=review, plan=plan)
 
 
+def long_body(**kwargs) -> str:
+    """body() with six more items of some length: a report whose copy pasted twice is long enough to tell."""
+    more = "".join(f"\n（{n}）推进第{n}项重点任务。" + "围绕目标抓好落实，确保各项举措落地见效，群众得到实惠。" * 8 for n in "三四五六七八")
+    return body(**kwargs).replace("\n各位代表！", more + "\n各位代表！")
+
+
 def read(tmp_path: Path, text: str, name: str = "seed.txt"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -141,12 +147,14 @@ def test_broken_characters_are_repaired_and_warned_once(tmp_path):
 
 
 def test_a_body_pasted_twice_shows_once(tmp_path):
-    text = "2024年涞源县政府工作报告\n" + body() + "\n" + body().split("\n", 2)[2]
+    text = "2024年涞源县政府工作报告\n" + long_body() + "\n" + long_body().split("\n", 2)[2]
     document = read(tmp_path, text)
     shown = page_text(document)
     assert shown.count("新建标准厂房二十万平方米") == 1
     assert any(d.rule == "repeated stretch" for d in document.dropped)
     assert any("repeat an earlier stretch" in w for w in document.warnings)
+    once = read(tmp_path, "2024年涞源县政府工作报告\n" + body() + "\n" + body().split("\n", 4)[4], "quoted.txt")
+    assert not any(d.rule == "repeated stretch" for d in once.dropped)  # a short passage twice is not a copy
 
 
 # --- 7. truncated copies ---------------------------------------------------------------------

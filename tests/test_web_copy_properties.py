@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from policysite.parse import parse
 from policysite.read import read_seed
 
-from test_web_copies import body
+from test_web_copies import long_body
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 PLACES = [("涞源县", "县人民政府", "县"), ("安国市", "市人民政府", "市"), ("阿荣旗", "旗人民政府", "旗")]
@@ -26,7 +26,7 @@ def web_copies(draw):
     place, government, unit = draw(st.sampled_from(PLACES))
     year = draw(st.integers(2019, 2026))
     title = f"{year}年{place}政府工作报告"
-    report = [title, f"——{year}年1月10日在{place}第十届人民代表大会第四次会议上"] + body(government, unit, year - 1, year).splitlines()
+    report = [title, f"——{year}年1月10日在{place}第十届人民代表大会第四次会议上"] + long_body(government=government, unit=unit, review=year - 1, plan=year).splitlines()
     header = draw(st.sampled_from(["none", "scraper", "portal"]))
     top: list[str] = []
     if header == "scraper":

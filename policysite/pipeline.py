@@ -189,10 +189,13 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
 def describe(path: Path) -> tuple[list[str], list[str]]:
     """What a build would make of one seed, as lines to print: its metadata and
     outline (with each page's URL), then its warnings. Writes nothing."""
-    from .enrich import assign_section_slugs, document_slug
+    from .enrich import assign_section_slugs, document_place, document_slug, quoted_terms
     from .parse import parse
 
     document = parse(read_sidecar(read_seed(path, path.name)))
+    # As enrich does: the seed's quoted terms cut its headings' words (“十五五”), a news text's place names its folder.
+    segment.add_words(quoted_terms([document]))
+    document.place = document.place or document_place(document)
     document.slug = document.slug or document_slug(document)
     assign_section_slugs(document)
     lines = [

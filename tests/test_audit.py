@@ -4,6 +4,7 @@ or as JSON; writes nothing. Run on the report fixtures (own-written texts)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -56,3 +57,24 @@ def test_a_missing_seed_is_one_line(tmp_path):
     result = audit(str(tmp_path / "nope.txt"))
     assert result.returncode == 2
     assert result.stderr.strip() == f"error: {tmp_path / 'nope.txt'}: no such seed file or folder"
+
+
+def test_outline_urls_are_the_built_urls(tmp_path):
+    """--outline cuts headings with the seed's quoted terms as the build does (“十五五” is one word)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    items = "".join(f"（{n}）推进第{n}项任务。围绕“十五五”目标抓好落实，确保各项举措落地见效，让群众得到更多实惠。" * 3 + "\n"
+                    for n in "一二三")
+    (seeds / "r.txt").write_text(
+        "2026年涞源县政府工作报告\n——2026年1月10日在涞源县第十届人民代表大会第四次会议上\n各位代表：\n"
+        "一、“十四五”时期工作回顾\n" + items + "二、“十五五”时期经济社会发展主要目标\n" + items
+        + "各位代表！让我们团结奋斗！\n", encoding="utf-8")
+    built = subprocess.run([PYTHON, str(ROOT / "build.py"), "--seeds", str(seeds), "--out", str(tmp_path / "docs"), "-q"],
+                           capture_output=True, text=True, env=ENV, timeout=120)
+    assert built.returncode == 0, built.stderr
+    outline = subprocess.run([PYTHON, str(ROOT / "build.py"), "--outline", str(seeds / "r.txt")],
+                             capture_output=True, text=True, env=ENV, timeout=120).stdout
+    urls = set(re.findall(r"→ (\S+/)", outline))
+    pages = {p.relative_to(tmp_path / "docs").as_posix()[:-3] + "/" for p in (tmp_path / "docs").glob("*/*.md")}
+    assert urls and urls <= pages
+    assert any("shiwuwu" in url for url in urls)

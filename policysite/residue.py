@@ -91,9 +91,12 @@ def repair_broken_characters(result) -> None:
 
 
 def unescape(match: re.Match) -> str:
-    """An entity as its character; a space entity (&nbsp; &emsp;) as nothing: Chinese text has no spaces."""
+    """An entity as its character (&ldquo; → “); a space entity (&nbsp; &emsp;) as nothing: Chinese
+    text has no spaces. &amp; &lt; &gt; &quot; stay as written: a text about markup may mean them."""
     char = html.unescape(match.group())
-    return "" if char.isspace() else char
+    if char.isspace():
+        return ""
+    return match.group() if char in "&<>\"'" or char == match.group() else char
 
 
 def drop_teaser(result) -> None:

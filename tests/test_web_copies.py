@@ -218,3 +218,16 @@ def test_a_report_on_one_line_gets_its_parts_and_items_back(tmp_path):
     assert {"一、2023年工作回顾", "二、2024年工作安排"} <= set(headings)
     assert any(h.startswith("（一）产业发展势头良好") for h in headings)
     assert any(h.startswith("（八）推进第八项重点任务") for h in headings)
+
+
+# --- an enumeration 一是…二是… -------------------------------------------------------------
+
+
+def test_every_point_of_an_enumeration_is_a_lead(tmp_path):
+    points = ["一是园区扩容提质。完善道路、管网等配套设施，园区承载能力明显增强，入驻企业达到一百二十家。",
+              "二是“链主”企业、配套企业加快集聚。引进制造、物流项目十二个，总投资八十亿元，带动作用明显。",
+              "三是坚持创新驱动，加快培育新质生产力，推动科技创新和产业创新深度融合，新增高新技术企业三十家以上。"]
+    text = "2024年涞源县政府工作报告\n" + long_body().replace("（一）产业发展势头良好。", "（一）产业发展势头良好。\n" + "\n".join(points) + "\n")
+    document = read(tmp_path, text)
+    leads = [clause for s in document.sections for clause in s.leads.values()]
+    assert ["一是园区扩容提质", "二是“链主”企业、配套企业加快集聚", "三是坚持创新驱动"] == [c for c in leads if "是" in c[:3]]

@@ -69,9 +69,12 @@ def read_scraper_header(result) -> None:
 def repair_broken_characters(result) -> None:
     """&nbsp; / ?? / literal \\r\\n out (certain); U+FFFD out, the line kept in dropped too."""
     repaired = 0
-    drop = set()
+    drop, blank = set(), set()
     for index, line in enumerate(result.lines):
         text = line.text
+        if not text.strip():
+            blank.add(index)  # an em space alone (\u2003): a blank line the reader did not trim
+            continue
         fixed = QUESTION_RUN.sub("", ESCAPE.sub("", ENTITY.sub(unescape, text)))
         if REPLACEMENT in fixed:
             result.dropped.append(Dropped(line.number, text, "broken characters"))
@@ -85,6 +88,7 @@ def repair_broken_characters(result) -> None:
         else:
             drop.add(index)
     record(result, "broken characters", drop)
+    record(result, "blank", blank)
     if repaired:
         result.warnings.append(f"{repaired} line(s) had broken characters (HTML entities, ?? runs, \\r\\n written out, U+FFFD): "
                                "repaired; lines that lost a character are kept as they were in `dropped`")

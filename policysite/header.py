@@ -279,7 +279,10 @@ def find_year(document: Document, header: Header) -> tuple[str, str]:
 
 def is_national(header: Header, text: str) -> bool:
     """The State Council's report to the National People's Congress (国务院, 全国人民代表大会, 国务院总理)."""
-    return bool(NATIONAL.search(header.dateline) or header.official and NATIONAL.search(" ".join(header.block) + text[:300]))
+    if header.dateline:
+        return bool(NATIONAL.search(header.dateline))
+    # Without a dateline: the speaker line (国务院总理) or the opening sentence (我代表国务院), not any mention.
+    return header.official and bool(NATIONAL.search(" ".join(header.block)) or re.search(r"我(?:代表|受)国务院", text[:300]))
 
 
 def starts_mid_report(document: Document, header: Header) -> bool:

@@ -231,3 +231,10 @@ def test_every_point_of_an_enumeration_is_a_lead(tmp_path):
     document = read(tmp_path, text)
     leads = [clause for s in document.sections for clause in s.leads.values()]
     assert ["一是园区扩容提质", "二是“链主”企业、配套企业加快集聚", "三是坚持创新驱动"] == [c for c in leads if "是" in c[:3]]
+
+
+def test_a_province_mentioning_the_premier_stays_a_province(tmp_path):
+    text = "2024年河北省政府工作报告\n——2024年1月20日在河北省第十四届人民代表大会第二次会议上\n" \
+        + body("省人民政府", "省").replace("过去一年，", "过去一年，国务院总理来我省考察指导，", 1)
+    document = read(tmp_path, text)
+    assert (document.place_name, document.level) == ("河北省", "省级")

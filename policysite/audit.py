@@ -37,7 +37,20 @@ def audit(paths: list[Path], root: Path | None = None) -> tuple[list[dict], list
             errors.append(str(error))
             continue
         rows.append(row(document, document.slug or document_slug(document)))
+    mark_shared_folders(rows)
     return rows, errors
+
+
+def mark_shared_folders(rows: list[dict]) -> None:
+    """Two seeds wanting one URL folder (one place, one year): the build gives the second -2; say so on both."""
+    wanted: dict[str, list[dict]] = {}
+    for found in rows:
+        wanted.setdefault(found["slug"], []).append(found)
+    for slug, sharing in wanted.items():
+        for found in sharing if len(sharing) > 1 else []:
+            others = ", ".join(other["file"] for other in sharing if other is not found)
+            found["warning_lines"].append(f"URL folder {slug!r} is also wanted by {others}: set `slug:` or `year:` in a sidecar")
+            found["warnings"] += 1
 
 
 def row(document: Document, slug: str) -> dict:

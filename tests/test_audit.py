@@ -43,6 +43,16 @@ def test_json_rows_say_what_each_seed_became(tmp_path):
     assert news["kind"] == "news" and news["items"] == 0
 
 
+def test_two_seeds_wanting_one_folder_are_warned(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(FIXTURES / "official_city.txt", seeds / name)
+    rows = json.loads(audit(str(seeds), "--json").stdout)
+    assert rows[0]["slug"] == rows[1]["slug"]
+    assert [any("also wanted by" in w for w in r["warning_lines"]) for r in rows] == [True, True]
+
+
 def test_plain_table_has_a_header_and_one_row_per_seed(tmp_path):
     result = audit(str(FIXTURES / "official_city.txt"), str(FIXTURES / "news_list.txt"))
     assert result.returncode == 0, result.stderr

@@ -178,7 +178,9 @@ def is_title(text: str) -> bool:
 
 
 def strip_title(text: str) -> str:
-    return re.sub(r"^《(.+)》$", r"\1", strip_markdown_heading(text).strip())
+    """《…》 and a （全文） label off a title: 2024年政府工作报告（全文） → 2024年政府工作报告."""
+    title = re.sub(r"^《(.+)》$", r"\1", strip_markdown_heading(text).strip())
+    return re.sub(r"(?<=政府工作报告)\s*(?:[(（【\[]全文[)）】\]]|全文)$", "", title)
 
 
 def chinese_date(text: str) -> str:

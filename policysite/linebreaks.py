@@ -44,6 +44,19 @@ def split_run_on_lines(result) -> None:
     result.lines = lines
 
 
+# 2024年政府工作报告——2024年3月5日在…会议上: title and dateline on one line.
+TITLE_DATELINE = re.compile(r"^(?P<title>.{0,30}政府工作报告)\s*(?P<dateline>[—―─]{1,2}.{6,60}?会议上)$")
+
+
+def split_title_from_dateline(result) -> None:
+    """A title and its dateline on one line, near the top: two lines, as the title block has them."""
+    for index, line in enumerate(result.lines[:12]):
+        match = TITLE_DATELINE.match(line.text)
+        if match:
+            result.lines[index: index + 1] = [Line(line.number, match["title"]), Line(line.number, match["dateline"])]
+            return
+
+
 def cut(text: str) -> list[str]:
     pieces = [piece.strip() for piece in CUT_BEFORE.split(text) if piece.strip()]
     out = []

@@ -238,3 +238,10 @@ def test_a_province_mentioning_the_premier_stays_a_province(tmp_path):
         + body("省人民政府", "省").replace("过去一年，", "过去一年，国务院总理来我省考察指导，", 1)
     document = read(tmp_path, text)
     assert (document.place_name, document.level) == ("河北省", "省级")
+
+
+@pytest.mark.parametrize("top", ["2024年涞源县政府工作报告（全文）\n——2024年1月10日在涞源县第十届人民代表大会第四次会议上",
+                                 "2024年涞源县政府工作报告——2024年1月10日在涞源县第十届人民代表大会第四次会议上"])
+def test_title_with_a_label_or_its_dateline_on_one_line(tmp_path, top):
+    document = read(tmp_path, top + "\n" + body())
+    assert (document.title, document.delivered, document.kind) == ("2024年涞源县政府工作报告", "2024-01-10", "official")

@@ -51,7 +51,7 @@ META_INLINE = re.compile(rf"(?:{META_LABELS})\s*[:：]")
 COUNT = re.compile(r"^\d{1,7}$")   # 235 under 阅读：, 0 under 评论：
 TIMESTAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?$")
 # A photo caption: "……作政府工作报告。本报记者 ×× 摄".
-CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图|图片来源).{0,20}(?:摄|供图)$|^[(（]?(?:图|图片|资料图)[)）]?[:：]")
+CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图|图片来源).{0,20}(?:摄影?|供图)[)）]?$|^[(（]?(?:图|图片|资料图)[)）]?[:：]")
 # Where the report ends and the page's link lists begin.
 TAIL = re.compile(r"^(?:【?\s*(?:相关报道|相关链接|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|更多报道|热点推荐|猜你喜欢|上一篇|下一篇)\s*】?\s*[:：]?.{0,30})$")
 # A table flattened one cell per line starts with header cells such as these.

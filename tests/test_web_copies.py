@@ -186,8 +186,9 @@ def test_place_named_only_in_the_opening_sentence(tmp_path, government, unit, pl
     assert document.title == f"2024年{place}政府工作报告"
 
 
-def test_caption_with_reporter_credit_is_dropped(tmp_path):
-    text = "2024年涞源县政府工作报告\n县长林小川作政府工作报告。本报记者 张三 摄\n" + body()
+@pytest.mark.parametrize("caption", ["县长林小川作政府工作报告。本报记者 张三 摄", "大会现场（本报记者 张三 摄影）"])
+def test_caption_with_reporter_credit_is_dropped(tmp_path, caption):
+    text = "2024年涞源县政府工作报告\n" + caption + "\n" + body()
     document = read(tmp_path, text)
     assert "本报记者" not in page_text(document) and "photo caption" in rules(document)
 

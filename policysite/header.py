@@ -31,7 +31,7 @@ DATELINE = re.compile(
     r"|[(（]?(?P<bare>(?:(?:19|20)\d\d|[一二〇○零]{4})年.{2,50}?在.{2,40}?人民代表大会.{0,20}?会议上)[)）]?)\s*$"
 )
 OFFICE = r"(?:代理)?(?:代)?(?:省长|市长|区长|县长|州长|主席|盟长|旗长|总理)"
-SPEAKER_LINE = re.compile(rf"^(?P<office>[\u4e00-\u9fff]{{0,14}}?{OFFICE})\s*[:：]?\s*(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff·\s]{{1,6}})$")
+SPEAKER_LINE = re.compile(rf"^(?P<office>[\u4e00-\u9fff、，]{{0,16}}?{OFFICE})\s*[:：]?\s*(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff·\s]{{1,6}})$")
 OFFICE_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,14}}?{OFFICE}$")   # 国务院总理 / 李　强 on two lines
 SPEAKER_IN_TEXT = re.compile(rf"{OFFICE}(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:代表|向大会|作)")
 CONGRESS = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,16}?)第?[一二三四五六七八九十]{1,3}届人民代表大会")

@@ -246,3 +246,9 @@ def test_a_province_mentioning_the_premier_stays_a_province(tmp_path):
 def test_title_with_a_label_or_its_dateline_on_one_line(tmp_path, top):
     document = read(tmp_path, top + "\n" + body())
     assert (document.title, document.delivered, document.kind) == ("2024年涞源县政府工作报告", "2024-01-10", "official")
+
+
+@pytest.mark.parametrize(("line", "speaker"), [("县委副书记、代县长 林小川", "林小川"), ("市长 龚 正", "龚正"), ("代理县长：林 小 川", "林小川")])
+def test_speaker_lines_with_offices_and_spaces(tmp_path, line, speaker):
+    document = read(tmp_path, "2024年涞源县政府工作报告\n——2024年1月10日在涞源县第十届人民代表大会第四次会议上\n" + line + "\n" + body())
+    assert document.speaker == speaker

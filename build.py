@@ -32,12 +32,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs", metavar="DIR", help="where generated pages go (default: docs/)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 and list the pages that are stale")
     parser.add_argument("--outline", type=Path, metavar="SEED", help="print the metadata and outline a seed would give; write nothing")
+    parser.add_argument("--audit", nargs="*", type=Path, metavar="SEEDS", help="print one row per seed (files or folders; default: --seeds): what was understood; write nothing")
+    parser.add_argument("--json", action="store_true", help="with --audit: the rows as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     parser.add_argument("-v", "--verbose", action="store_true", help="also say which encoding each seed was read with")
     args = parser.parse_args(argv)
 
     if args.outline:
         return print_outline(args.outline, args.out)
+    if args.audit is not None:
+        return print_audit(args.audit or [args.seeds], args.json)
     if not args.seeds.is_dir():
         what = "is a file, not a folder of seeds" if args.seeds.exists() else "no such folder"
         print(f"error: {args.seeds}: {what}", file=sys.stderr)
@@ -88,6 +92,26 @@ def print_outline(path: Path, out_dir: Path) -> int:
     for warning in warnings:
         print(f"warning: {path}: {warning}", file=sys.stderr)
     return 0
+
+
+def print_audit(targets: list[Path], as_json: bool) -> int:
+    from policysite.audit import audit, as_json as rows_json, as_table
+    from policysite.pipeline import find_seeds
+
+    missing = [path for path in targets if not path.exists()]
+    for path in missing:
+        print(f"error: {path}: no such seed file or folder", file=sys.stderr)
+    if missing:
+        return 2
+    rows, errors = [], []
+    for target in targets:
+        found, more = audit(find_seeds(target), target) if target.is_dir() else audit([target])
+        rows += found
+        errors += more
+    for line in errors:
+        print(f"error: {line}", file=sys.stderr)
+    print(rows_json(rows) if as_json else as_table(rows), end="\n" if not as_json else "")
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

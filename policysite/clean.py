@@ -18,8 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import linebreaks, residue
 from .model import Dropped, Line
 from .patterns import is_sentence
+
+REPORT = "政府工作报告"
 
 
 # A line that is nothing but page controls, alone or several together:
@@ -40,13 +43,15 @@ CRUMB_INLINE = re.compile(r"^[^>›»＞。,，]{1,12}(?:\s*[>›»＞]\s*[^>›
 # 索引号 / 发布机构 / 主题分类 / 成文日期 / 发布日期, 来源：甘肃日报, 时间：2026-02-10.
 META_LABELS = (
     "索引号|发布机构|发文机关|发文机构|主题分类|主题词|成文日期|发布日期|发文日期|生效日期|废止日期|有效性|"
-    "文号|发文字号|分类|公开方式|公开范围|信息来源|来源|时间|发布时间|更新时间|作者|访问量|浏览量|点击数|浏览次数|阅读量"
+    "文号|发文字号|分类|公开方式|公开范围|信息来源|来源|时间|发布时间|更新时间|作者|访问量|浏览量|点击数|浏览次数|阅读量|"
+    "发表时间|发稿时间|阅读|评论|点击|点击量|阅读次数|评论数"
 )
 META_LINE = re.compile(rf"^(?P<label>{META_LABELS})\s*(?:[:：]\s*(?P<value>.{{0,40}})|$)")
 META_INLINE = re.compile(rf"(?:{META_LABELS})\s*[:：]")
+COUNT = re.compile(r"^\d{1,7}$")   # 235 under 阅读：, 0 under 评论：
 TIMESTAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?$")
 # A photo caption: "……作政府工作报告。本报记者 ×× 摄".
-CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图|图片来源).{0,20}(?:摄|供图)$|^[(（]?(?:图|图片|资料图)[)）]?[:：]")
+CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图|图片来源).{0,20}(?:摄影?|供图)[)）]?$|^[(（]?(?:图|图片|资料图)[)）]?[:：]")
 # Where the report ends and the page's link lists begin.
 TAIL = re.compile(r"^(?:【?\s*(?:相关报道|相关链接|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|更多报道|热点推荐|猜你喜欢|上一篇|下一篇)\s*】?\s*[:：]?.{0,30})$")
 # A table flattened one cell per line starts with header cells such as these.
@@ -63,6 +68,7 @@ class Cleaned:
     lines: list[Line]
     dropped: list[Dropped] = field(default_factory=list)
     facts: dict[str, str] = field(default_factory=dict)   # page metadata: 来源, 发布日期 …
+    warnings: list[str] = field(default_factory=list)     # doubt a rule found (repairs, repeats)
 
 
 def clean(lines: list[Line]) -> Cleaned:
@@ -80,15 +86,22 @@ def drop_toolbars(result: Cleaned) -> None:
     keep_if(result, "toolbar", lambda i, text: not (
         (len(text) <= 40 and TOOLBAR.match(text) and not text in ("大", "中", "小") or tool_run(result.lines, i))
         or SCAN_PROMPT.match(text) or SHARE.match(text) and len(text) <= 20
+        or counter_value(result.lines, i)
     ))
+
+
+def counter_value(lines: list[Line], index: int) -> bool:
+    """235 under 阅读：, 0 under 评论：: a page counter's value on the line after its label."""
+    return bool(index and COUNT.match(lines[index].text) and re.search(r"[:：]$", lines[index - 1].text)
+                and TOOLBAR.match(lines[index - 1].text))
 
 
 def tool_run(lines: list[Line], index: int) -> bool:
     """大 / 中 / 小 alone are text only outside a run of toolbar lines."""
     text = lines[index].text
-    if text not in ("大", "中", "小", "】", "]", "|"):
+    if text not in ("大", "中", "小", "【", "】", "[", "]", "|"):
         return False
-    near = [lines[j].text for j in range(max(0, index - 3), min(len(lines), index + 4)) if j != index]
+    near = [lines[j].text for j in range(max(0, index - 5), min(len(lines), index + 5)) if j != index]
     return any(TOOLBAR.match(t) and t not in ("大", "中", "小") for t in near)
 
 
@@ -160,9 +173,13 @@ def take_page_metadata(result: Cleaned) -> None:
             if not value:
                 # The value is the next line, unless that is another label.
                 following = lines[index + 1].text if index + 1 < len(lines) else ""
-                if following and not META_LINE.match(following) and len(following) <= 40 and not is_sentence(following):
+                if following and not META_LINE.match(following) and len(following) <= 40 and not is_sentence(following) \
+                        and not re.match(r"^[^：:]{1,8}[：:]", following):  # 内容摘要：… is another field, not this one's value
                     value = lines[index + 1].text
                     drop.add(index + 1)
+                elif re.search(r"[:：]\s*$", text) and (META_LINE.match(following) or not following or COUNT.match(following)
+                                                        or re.match(r"^[^：:]{1,8}[：:]", following)):
+                    pass  # 作者： with nothing after it: an empty field of the page's header
                 elif label in ("来源", "时间", "作者", "分类"):
                     continue  # a bare word that happens to be a label, not a table cell
             if is_sentence(value):
@@ -180,7 +197,7 @@ def take_page_metadata(result: Cleaned) -> None:
 def fact_name(label: str) -> str:
     if label in ("来源", "信息来源"):
         return "outlet"
-    if label in ("发布日期", "发布时间", "时间", "发文日期", "更新时间"):
+    if label in ("发布日期", "发布时间", "时间", "发文日期", "更新时间", "发表时间", "发稿时间"):
         return "published"
     if label in ("发布机构", "发文机关", "发文机构"):
         return "publisher"
@@ -301,9 +318,27 @@ def is_cell(text: str) -> bool:
     return len(text) <= TABLE_CELL_MAX and not is_sentence(text) and "\t" not in text
 
 
+def join_split_titles(result: Cleaned) -> None:
+    """政府工作报 / 告 on two lines, 政 府 工 作 报 告 spaced out: one title line, near the top."""
+    lines = result.lines
+    for index in range(min(len(lines), 12)):
+        text = lines[index].text
+        spaced = re.fullmatch(r"(?:[\u4e00-\u9fff《》]\s+){3,}[\u4e00-\u9fff《》]", text)
+        if spaced and REPORT in re.sub(r"\s+", "", text):
+            lines[index] = Line(lines[index].number, re.sub(r"\s+", "", text))
+        elif index + 1 < len(lines) and REPORT not in text and len(lines[index + 1].text) <= 4 \
+                and REPORT in text + lines[index + 1].text and len(text) <= 40:
+            lines[index] = Line(lines[index].number, text + lines[index + 1].text)
+            del lines[index + 1]
+            return
+
+
 RULES = [
-    drop_toolbars, drop_breadcrumbs, take_page_metadata, drop_captions, drop_tail_links,
-    join_datelines, rebuild_flat_tables, join_broken_lines,
+    linebreaks.split_run_on_lines, residue.read_scraper_header, residue.repair_broken_characters, join_split_titles,
+    linebreaks.split_title_from_dateline,
+    drop_toolbars, drop_breadcrumbs, take_page_metadata, drop_captions, drop_tail_links, residue.drop_licence_notice,
+    residue.drop_teaser, join_datelines, rebuild_flat_tables, join_broken_lines, residue.drop_repeated_stretches,
+    residue.drop_licence_notice,  # again: a copy pasted twice holds one in its middle
 ]
 
 

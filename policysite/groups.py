@@ -39,14 +39,17 @@ def archive_groups(documents: list[Document]) -> list[Group]:
     return [Group(titles, min(d.slug for d in found), found) for titles, found in ordered]
 
 
-TOP_ORDER = {"省级": 0, "市级": 1, "其他": 3}  # cities holding districts come between, by name
+TOP_ORDER = {"全国": -1, "省级": 0, "市级": 1, "其他": 3}  # cities holding districts come between, by name
+NATION = "全国"  # the national report's level: a place of its own
 
 
-def place_path(document: Document) -> tuple[str, str]:
+def place_path(document: Document) -> tuple[str, ...]:
     """Where a report sits in the navigation: (省级, 广东省), (市级, 洛阳市), (广州市, 荔湾区)."""
     from . import places
 
     place = places.divisions().get(document.place_code) if document.place_code else None
+    if document.level == NATION:
+        return (NATION,)  # the State Council's report: a place of its own, first
     if place is None:
         return ("其他", document.place_name or document.place or "未注明地区")
     if place.level == places.PROVINCE:

@@ -28,6 +28,8 @@ MAX_SUBTITLE = 40    # characters of the deck line under it
 # ended by 。, opening a paragraph that runs on for at least MIN_RUN_ON more.
 RUN_IN = re.compile(r"(?P<clause>[^。!?！？;；,，、:：\"()（）]{4,20})。")
 MIN_RUN_ON = 30
+# 一是…。/ 二是…； : an enumerated point's clause, up to its first full stop (or comma, when it runs on).
+ENUMERATED = re.compile(r"(?P<clause>[一二三四五六七八九十]{1,2}是(?:[^。；;！!？?]{2,40}?(?=[。；;])|[^。；;！!？?，,]{2,30}?(?=[，,])))[。；;，,]")
 MAX_ITEM_HEADING = 60  # characters of an item line that is a heading by its numbering
 SHORT_ITEMS = 200    # mean characters of text under items that read as a list, not as pages
 LABEL_LINE = re.compile(r"^【[^】]{1,8}】$")   # 【原文】, 【点评】: labels, never decks
@@ -409,6 +411,9 @@ def run_in_lead(paragraph: str) -> str:
     "健全多层次社会保障体系。完善……" opens with a heading run into its paragraph;
     "今年是关键之年。……" and "完成14个地块收储。……" open with a statement.
     """
+    enumerated = ENUMERATED.match(paragraph)
+    if enumerated and len(paragraph) > enumerated.end():
+        return enumerated["clause"]  # 一是…。二是…。: every point a lead, whatever marks its clause holds
     match = RUN_IN.match(paragraph)
     if not match or len(paragraph) - match.end() < max(MIN_RUN_ON, 2 * len(match["clause"])):
         return ""

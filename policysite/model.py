@@ -130,6 +130,7 @@ class Document:
     answers: dict = field(default_factory=dict)  # figure index → the target of the year before it answers (delivery)
     # Metadata read from the text (parse.header), each "" when the text has none.
     year: str = ""              # the year the report plans for: "2026"
+    year_from: str = ""         # where the year was read: sidecar / title / dateline / session / plan part / timestamp / text
     place_name: str = ""        # full: 广东省, 广州市荔湾区 ("place" is the short form: 广东, 荔湾)
     place_code: str = ""        # administrative division code: 440103
     level: str = ""             # 省级 / 市级 / 区县级

@@ -49,7 +49,7 @@ def parse(seed: Seed) -> Document:
         if hits:
             break
 
-    warnings = []
+    warnings = list(cleaned.warnings)
     if explicit and len(hits) < len(explicit):
         found = {hit.heading for hit in hits}
         missing = [h for h in explicit if h not in found]
@@ -75,7 +75,7 @@ def parse(seed: Seed) -> Document:
         sections=sections,
         footer=footer,
         slug=seed.sidecar.get("slug", ""),
-        source_url=seed.sidecar.get("source", ""),
+        source_url=seed.sidecar.get("source", "") or cleaned.facts.get("source", ""),
         extra_tags=list(seed.sidecar.get("tags", [])),
         warnings=warnings,
         intro_lines=intro_lines,

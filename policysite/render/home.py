@@ -5,6 +5,7 @@ reports by year and province (older years on a page each).
 from __future__ import annotations
 
 from .. import addresses, places
+from ..groups import NATION
 from ..addresses import md_link
 from ..model import Document, Page
 from .markup import SITE_NAME, anchor, chinese_date, escape, html_block, page, pinyin_key
@@ -96,7 +97,7 @@ def provinces(documents: list[Document]) -> list[tuple[str, list[Document]]]:
     def province_of(document: Document) -> str:
         code = document.place_code
         place = places.divisions().get(code[:2] + "0000") if code else None
-        return place.name if place else ""
+        return place.name if place else (NATION if document.level == NATION else "")
 
     groups: dict[str, list[Document]] = {}
     for document in documents:
@@ -105,5 +106,5 @@ def provinces(documents: list[Document]) -> list[tuple[str, list[Document]]]:
     return [
         (province, sorted(found, key=lambda d: (d.place_code[:4] if d.place_code else "", level_rank.get(d.level, 3),
                                                 pinyin_key(d.place_name or d.title), d.slug)))
-        for province, found in sorted(groups.items(), key=lambda item: (not item[0], pinyin_key(item[0])))
+        for province, found in sorted(groups.items(), key=lambda item: (item[0] != NATION, not item[0], pinyin_key(item[0])))
     ]

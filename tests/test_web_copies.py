@@ -1,0 +1,254 @@
+"""Reports as the web copies them, read right: each class of copy (a scraper's
+key–value header, a portal's counters and teaser, a title split or missing,
+a portal timestamp, broken characters, a body pasted twice, a cut copy, the
+national report, places named only in the text, a digest, a report on one
+line) in a small text of our own writing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policysite.enrich import document_slug
+from policysite.groups import place_path
+from policysite.parse import parse
+from policysite.read import read_seed
+
+# An own-written report body: parts, items, the main targets, the closing appeal.
+BODY = """各位代表：
+现在，我代表{government}，向大会报告工作，请予审议。
+一、{review}年工作回顾
+过去一年，全{unit}上下团结一心，经济运行稳中有进，地区生产总值增长5.2%，城乡面貌持续改善。
+（一）产业发展势头良好。新建标准厂房二十万平方米，引进制造项目十二个，工业投资增长8%。
+（二）民生保障扎实有力。新增城镇就业三千人，改造老旧小区十五个，新建幼儿园四所。
+二、{plan}年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业3000人以上，居民消费价格涨幅3%左右。
+（一）壮大实体经济。围绕主导产业招引项目，推动园区扩容提质，力争工业投资增长10%。
+（二）办好民生实事。完善社区养老服务网络，新建口袋公园十个，让群众生活更加便利。
+各位代表！让我们团结一心、真抓实干，为完成全年目标任务而努力奋斗！"""
+
+
+def body(government="县人民政府", unit="县", review=2023, plan=2024) -> str:
+    return BODY.format(government=government, unit=unit, review=review, plan=plan)
+
+
+def long_body(**kwargs) -> str:
+    """body() with six more items of some length: a report whose copy pasted twice is long enough to tell."""
+    more = "".join(f"\n（{n}）推进第{n}项重点任务。" + "围绕目标抓好落实，确保各项举措落地见效，群众得到实惠。" * 8 for n in "三四五六七八")
+    return body(**kwargs).replace("\n各位代表！", more + "\n各位代表！")
+
+
+def read(tmp_path: Path, text: str, name: str = "seed.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse(read_seed(path, name))
+
+
+def page_text(document) -> str:
+    """Everything that reaches a page: title, intro, parts' own text, headings, paragraphs."""
+    parts = [document.title, *document.intro]
+    parts += [x for part in document.parts for x in [part.heading, *part.paragraphs]]
+    parts += [x for s in document.sections for x in [s.heading, s.subtitle, *(h.text for h in s.subheadings), *s.paragraphs]]
+    return "\n".join(parts)
+
+
+def rules(document) -> set[str]:
+    return {d.rule for d in document.dropped}
+
+
+# --- 1. a scraper's key–value header ---------------------------------------------------
+
+
+def test_scraper_header_becomes_metadata(tmp_path):
+    text = ("标题：2024年安国市政府工作报告\n发文单位：安国市人民政府\n发文时间：2024-02-20\n"
+            "来源URL：https://example.org/anguo/2024.html\n正文：\n" + body("市人民政府", "市"))
+    document = read(tmp_path, text)
+    assert document.title == "2024年安国市政府工作报告"
+    assert document.source_url == "https://example.org/anguo/2024.html"
+    assert (document.place_name, document.level, document.year, document.kind) == ("保定市安国市", "区县级", "2024", "official")
+    assert "scraper header" in rules(document)
+    for key in ("标题：", "发文单位", "来源URL", "正文："):
+        assert key not in page_text(document)
+
+
+# --- 2. a portal's header: channel label, counters, teaser; 3. its timestamp -----------
+
+
+def test_portal_header_counters_and_teaser_stay_off_the_pages(tmp_path):
+    text = ("工作报告\n2020年涞水县政府工作报告\n时间：2022-11-23\n作者：\n来源：\n阅读：\n235\n评论：\n0\n"
+            "内容摘要：过去一年，全县上下团结一心，经济运行稳中有进\n"
+            "——2020年1月9日在涞水县第十七届人民代表大会第四次会议上\n代县长 林 小川\n"
+            + body(review=2019, plan=2020))
+    document = read(tmp_path, text)
+    assert (document.title, document.year, document.year_from) == ("2020年涞水县政府工作报告", "2020", "title")
+    assert (document.place_name, document.speaker, document.kind) == ("保定市涞水县", "林小川", "official")
+    shown = page_text(document)
+    for residue in ("阅读：", "评论：", "作者：", "内容摘要", "工作报告\n2020"):
+        assert residue not in shown
+    assert not any(line in ("235", "0") for line in shown.splitlines())
+    assert {"teaser", "toolbar", "page metadata"} <= rules(document)
+
+
+def test_a_year_only_a_portal_timestamp_gives_is_warned(tmp_path):
+    text = "时间：2021-03-02\n" + "县里召开大会部署今年工作\n" + "会议指出，要抓好产业发展和民生实事，推动各项工作落地见效。\n" * 2
+    document = read(tmp_path, text)
+    assert (document.year, document.year_from) == ("2021", "timestamp")
+    assert any("publication date" in warning for warning in document.warnings)
+
+
+# --- 3. titles split, spaced out, absent -------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["政府工作报\n告", "政 府 工 作 报 告", ""])
+def test_titles_split_spaced_or_absent(tmp_path, title):
+    text = (title + "\n" if title else "") + "——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理\n王　明\n" \
+        + body("国务院", "国")
+    document = read(tmp_path, text)
+    assert (document.title, document.year, document.year_from) == ("2024年政府工作报告", "2024", "dateline")
+    assert (document.kind, document.speaker) == ("official", "王明")
+    assert not any("title composed" in warning for warning in document.warnings)
+
+
+# --- 4. the national report ---------------------------------------------------------------
+
+
+def test_national_report_has_its_own_place_and_url(tmp_path):
+    document = read(tmp_path, "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n" + body("国务院", "国"))
+    assert (document.place, document.place_name, document.level, document.place_code) == ("全国", "全国", "全国", "")
+    assert document_slug(document) == "quanguo-2024"
+    assert place_path(document) == ("全国",)
+
+
+def test_national_report_without_dateline_takes_the_year_it_reviews(tmp_path):
+    document = read(tmp_path, body("国务院", "国", review=2014, plan=2015).replace("二、2015年工作安排", "二、今年工作总体部署"))
+    assert (document.level, document.year, document.year_from, document.kind) == ("全国", "2015", "review part", "official")
+    assert document.title == "2015年政府工作报告"
+
+
+# --- 5. broken characters --------------------------------------------------------------------
+
+
+def test_broken_characters_are_repaired_and_warned_once(tmp_path):
+    text = body().replace("过去一年，", "??过去一年，&nbsp;", 1).replace("（一）产业", "&emsp;&emsp;（一）产业") \
+        .replace("新建幼儿园四所。", "新建幼儿园四所。\\r\\n").replace("新建口袋公园", "新建口\ufffd公园")
+    document = read(tmp_path, "2024年涞源县政府工作报告\n" + text)
+    shown = page_text(document)
+    for residue in ("??", "&nbsp;", "&emsp;", "\\r\\n", "\ufffd"):
+        assert residue not in shown
+    assert "过去一年，全县上下" in shown and "（一）产业发展势头良好" in shown
+    warned = [w for w in document.warnings if "broken characters" in w]
+    assert len(warned) == 1 and warned[0].startswith("4 line(s)")
+    assert [d.text for d in document.dropped if d.rule == "broken characters"] == \
+        [line for line in text.splitlines() if "\ufffd" in line]
+
+
+# --- 6. a body pasted twice ---------------------------------------------------------------
+
+
+def test_a_body_pasted_twice_shows_once(tmp_path):
+    text = "2024年涞源县政府工作报告\n" + long_body() + "\n" + long_body().split("\n", 2)[2]
+    document = read(tmp_path, text)
+    shown = page_text(document)
+    assert shown.count("新建标准厂房二十万平方米") == 1
+    assert any(d.rule == "repeated stretch" for d in document.dropped)
+    assert any("repeat an earlier stretch" in w for w in document.warnings)
+    once = read(tmp_path, "2024年涞源县政府工作报告\n" + body() + "\n" + body().split("\n", 4)[4], "quoted.txt")
+    assert not any(d.rule == "repeated stretch" for d in once.dropped)  # a short passage twice is not a copy
+
+
+# --- 7. truncated copies ---------------------------------------------------------------------
+
+
+def test_cut_copies_say_which_end_is_missing(tmp_path):
+    head = read(tmp_path, "2024年涞源县政府工作报告\n" + body()[:-30], "head.txt")
+    assert any(w.startswith("the end is missing") for w in head.warnings)
+    tail = "二、2024年工作安排" + body().split("二、2024年工作安排", 1)[1].replace("各位代表！", "各位代表，")
+    more = "".join(f"\n（{n}）推进第{n}项重点任务。围绕目标抓好落实，确保各项举措落地见效，让群众得到更多实惠。" for n in "三四五")
+    cut = read(tmp_path, tail.replace("\n各位代表，", more + "\n各位代表，"), "tail.txt")
+    assert cut.kind == "official"
+    assert any(w.startswith("the start is missing") for w in cut.warnings)
+    whole = read(tmp_path, "2024年涞源县政府工作报告\n" + body(), "whole.txt")
+    assert not any("missing" in w for w in whole.warnings)
+
+
+# --- 8. places -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("government", "unit", "place", "level"), [
+    ("长阳土家族自治县人民政府", "县", "宜昌市长阳土家族自治县", "区县级"),
+    ("阿荣旗人民政府", "旗", "呼伦贝尔市阿荣旗", "区县级"),
+    ("安国市人民政府", "市", "保定市安国市", "区县级"),
+])
+def test_place_named_only_in_the_opening_sentence(tmp_path, government, unit, place, level):
+    document = read(tmp_path, "——2024年1月10日在第十届人民代表大会第四次会议上\n" + body(government, unit))
+    assert (document.place_name, document.level, document.kind) == (place, level, "official")
+    assert document.title == f"2024年{place}政府工作报告"
+
+
+@pytest.mark.parametrize("caption", ["县长林小川作政府工作报告。本报记者 张三 摄", "大会现场（本报记者 张三 摄影）"])
+def test_caption_with_reporter_credit_is_dropped(tmp_path, caption):
+    text = "2024年涞源县政府工作报告\n" + caption + "\n" + body()
+    document = read(tmp_path, text)
+    assert "本报记者" not in page_text(document) and "photo caption" in rules(document)
+
+
+# --- 9. kind ---------------------------------------------------------------------------------
+
+
+def test_official_text_reposted_by_a_newspaper_is_official_a_digest_is_news(tmp_path):
+    reposted = read(tmp_path, "涞源日报\n2024年涞源县政府工作报告\n——2024年1月10日在涞源县第十届人民代表大会第四次会议上\n"
+                    + body(), "reposted.txt")
+    assert reposted.kind == "official"
+    digest = read(tmp_path, "2024年涞源县政府工作报告（摘登）\n——2024年1月10日在涞源县第十届人民代表大会第四次会议上\n"
+                  + body(), "digest.txt")
+    assert digest.kind == "news"
+
+
+# --- 10. a whole report on one line -----------------------------------------------------------
+
+
+def test_a_report_on_one_line_gets_its_parts_and_items_back(tmp_path):
+    whole = "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理王明" + body("国务院", "国").replace("\n", "")
+    line = whole.replace("各位代表！", "".join(f"（{n}）推进第{n}项重点任务。" + "围绕目标抓好落实，确保各项举措落地见效，群众得到实惠。" * 8
+                                              for n in "三四五六七八") + "各位代表！")
+    document = read(tmp_path, line)
+    assert (document.title, document.level, document.speaker) == ("2024年政府工作报告", "全国", "王明")
+    headings = [part.heading for part in document.parts] + [s.heading for s in document.sections] \
+        + [h.text for s in document.sections for h in s.subheadings]
+    assert {"一、2023年工作回顾", "二、2024年工作安排"} <= set(headings)
+    assert any(h.startswith("（一）产业发展势头良好") for h in headings)
+    assert any(h.startswith("（八）推进第八项重点任务") for h in headings)
+
+
+# --- an enumeration 一是…二是… -------------------------------------------------------------
+
+
+def test_every_point_of_an_enumeration_is_a_lead(tmp_path):
+    points = ["一是园区扩容提质。完善道路、管网等配套设施，园区承载能力明显增强，入驻企业达到一百二十家。",
+              "二是“链主”企业、配套企业加快集聚。引进制造、物流项目十二个，总投资八十亿元，带动作用明显。",
+              "三是坚持创新驱动，加快培育新质生产力，推动科技创新和产业创新深度融合，新增高新技术企业三十家以上。"]
+    text = "2024年涞源县政府工作报告\n" + long_body().replace("（一）产业发展势头良好。", "（一）产业发展势头良好。\n" + "\n".join(points) + "\n")
+    document = read(tmp_path, text)
+    leads = [clause for s in document.sections for clause in s.leads.values()]
+    assert ["一是园区扩容提质", "二是“链主”企业、配套企业加快集聚", "三是坚持创新驱动"] == [c for c in leads if "是" in c[:3]]
+
+
+def test_a_province_mentioning_the_premier_stays_a_province(tmp_path):
+    text = "2024年河北省政府工作报告\n——2024年1月20日在河北省第十四届人民代表大会第二次会议上\n" \
+        + body("省人民政府", "省").replace("过去一年，", "过去一年，国务院总理来我省考察指导，", 1)
+    document = read(tmp_path, text)
+    assert (document.place_name, document.level) == ("河北省", "省级")
+
+
+@pytest.mark.parametrize("top", ["2024年涞源县政府工作报告（全文）\n——2024年1月10日在涞源县第十届人民代表大会第四次会议上",
+                                 "2024年涞源县政府工作报告——2024年1月10日在涞源县第十届人民代表大会第四次会议上"])
+def test_title_with_a_label_or_its_dateline_on_one_line(tmp_path, top):
+    document = read(tmp_path, top + "\n" + body())
+    assert (document.title, document.delivered, document.kind) == ("2024年涞源县政府工作报告", "2024-01-10", "official")
+
+
+@pytest.mark.parametrize(("line", "speaker"), [("县委副书记、代县长 林小川", "林小川"), ("市长 龚 正", "龚正"), ("代理县长：林 小 川", "林小川")])
+def test_speaker_lines_with_offices_and_spaces(tmp_path, line, speaker):
+    document = read(tmp_path, "2024年涞源县政府工作报告\n——2024年1月10日在涞源县第十届人民代表大会第四次会议上\n" + line + "\n" + body())
+    assert document.speaker == speaker

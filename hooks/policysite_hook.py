@@ -152,6 +152,7 @@ def on_serve(server, config, builder):
     server.watch(str(preview.seeds_dir(config)))
     if preview.session():  # a save renders the pages it changed, not the whole site
         preview.session().full_build = builder
+        preview.session().server = server
         server.builder = preview.session().rebuild
     return server
 

@@ -81,6 +81,18 @@ def on_pre_build(config):
     config.extra["tag_anchors"] = report.site.get("anchors", {})
 
 
+def on_files(files, config):
+    # Pages left at old addresses (policysite.redirects) are reached by their
+    # address, not through the navigation.
+    from mkdocs.structure.files import InclusionLevel
+
+    for path in SITE.get("moved", []):
+        file = files.get_file_from_path(path)
+        if file is not None:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
+
+
 def on_nav(nav, config, files):
     # Material's navigation templates ask every item for attributes MkDocs'
     # items may lack (a section's meta, a page's typeset); a miss costs Jinja

@@ -12,7 +12,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import segment, write
+from . import redirects, segment, write
 from .model import Document, Page, Seed
 from .read import SeedError, read_seed
 from .sidecar import read_sidecar
@@ -152,10 +152,12 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
     if memo is not None:
         memo.start(out_dir, {seed.name for seed in seeds})
     report.documents = [memo.parse(seed) if memo else parse(seed) for seed in seeds]
-    # Each report keeps the URL folder the last build gave it.
+    # Each report keeps the URL folder the last build gave it; old addresses stay.
     folders = write.read_record(out_dir).get("site", {}).get("folders", {})
     documents = enrich(report.documents, folders) if report.documents else []
+    addresses = redirects.remember(write.read_record(out_dir).get("site", {}).get("addresses", {}), documents, failed)
     pages = render(documents, memo.report_pages if memo else None) if documents else []
+    pages = sorted(pages + redirects.redirect_pages(addresses, documents, pages), key=lambda page: page.path)
     warnings = [(document.seed, warning) for document in report.documents for warning in document.warnings]
     report.warnings = [f"{seeds_dir / name}: {warning}" for name, warning in warnings]
     scopes = {slug: scope for slug, scope in search_scopes(report.documents).items() if scope}
@@ -165,6 +167,7 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
         # An archive lists each report's tags itself: where a tag's chip links to.
         anchors={tag: f"tag:{tag_anchor(tag)}" for tag in tags} if is_archive(report.documents) else {},
         terms=quoted_terms(report.documents), warnings=warnings,
+        addresses=addresses, moved=redirects.moved_pages(pages),
         # A seed that failed this time keeps its folder for when it is mended.
         folders={**{seed: folder for seed, folder in folders.items() if seed in failed},
                  **{document.seed: document.slug for document in report.documents}},

@@ -17,7 +17,7 @@ from pypinyin import Style, lazy_pinyin
 from . import figures, places, segment
 from .groups import search_scopes
 from .model import Document, Related, Section
-from .tagkinds import FILLER, FORMULA, ORG, PLACE, POLICY, TOPIC, tag_kind  # noqa: F401 (FILLER: also read by tests)
+from .tagkinds import FILLER, FORMULA, ORG, PLACE, POLICY, TOPIC, one_name_per_entity, tag_kind  # noqa: F401 (FILLER: also read by tests)
 
 # Slugs reserved for the pages every document has besides its sections.
 RESERVED_SLUGS = {"index", "quanwen", "shudu"}
@@ -42,6 +42,9 @@ def enrich(documents: list[Document], folders: dict[str, str] | None = None) -> 
     segment.add_words(quoted_terms(documents))
     # Segmenting with parts of speech is the costly step: once per section.
     found = {id(section): candidates(section) for document in documents for section in document.sections}
+    # One tag per place however the reports name it (澳门 / 澳门特别行政区).
+    names = one_name_per_entity({word for words in found.values() for word, kind in words if kind == PLACE})
+    found = {key: [(names.get(word, word), kind) for word, kind in words] for key, words in found.items()}
     idf = corpus_idf(list(found.values()))
     common = too_common(list(found.values()))
     for document in documents:
@@ -216,6 +219,7 @@ MAX_TAGS_IN_ALL = 10
 KIND_WEIGHTS = {PLACE: 3.0, ORG: 3.0, POLICY: 3.0, TOPIC: 1.0}
 MAX_RELATED = 3
 
+
 def corpus_idf(sections: list[list[tuple[str, str]]]) -> dict[str, float]:
     """Inverse section frequency of each candidate word across every seed (one candidate list per section)."""
     counts: Counter[str] = Counter()
@@ -258,8 +262,11 @@ def text_candidates(paragraphs: tuple[str, ...], dictionary: int) -> tuple[tuple
         lead_text = lead.group() if lead else paragraph if index == 0 else ""
         for text in (paragraph, lead_text):
             found += [(formula, POLICY) for formula in FORMULA.findall(text)]
+            at = 0
             for word, flag in segment.tagged_words(text):
-                if flag in NOUN_TAGS and is_taggable(word) and (kind := tag_kind(word, flag)):
+                at = max(text.find(word, at), at)
+                before, at = text[max(0, at - 4): at], at + len(word)
+                if flag in NOUN_TAGS and is_taggable(word) and (kind := tag_kind(word, flag, before)):
                     found.append((word, kind))
     return tuple(found)
 

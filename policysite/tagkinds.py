@@ -62,19 +62,34 @@ GENERIC_NAMES = set(
     党群 政务 便民 社区 卫生 医疗 文体 活动 培训 实训 研发 运营 调度 指挥 管理 信息 技术 工程 检测 公共
     新型 高端 特色 重点 重大 区域 示范 先进 职业 高等 一流 儿科 教育 养老 托育 消费 金融 商业 工业 农业
     医学 实验 智慧 物流 政务服务 科创 双创 人才 企业 产业链
+    上市 跨国 公立 民营 私立 国有 外资 外商 中小 小微 龙头 骨干 批发 零售 农贸 疾控
     """.split()
 )
+# What a kind of place is, not its name: 中心区, 中心镇, 深水港, 核心区.
+GENERIC_PLACE_WORDS = set("中心 深水 核心 内河 近海 远洋 主城 老城 城中 边远 偏远".split())
+# Regions that name a larger area before its own name: 粤港澳大湾区 is the 大湾区.
+REGIONS = set("粤港澳 京津冀 长三角 珠三角 成渝 闽三角 泛珠三角".split())
+# Numbered slogans name programmes: 四个中心, 三大平台, 一区三中心, 一带一路.
+NUMERAL = "一二两三四五六七八九十百千万"
+NUMBERED_SLOGAN = re.compile(
+    rf"[{NUMERAL}]+[个大项条张]\w{{1,5}}|(?:[{NUMERAL}]+[^{NUMERAL}\W]{{1,3}}){{2,4}}"
+)
+# A city's name after an anniversary is the celebration: 成立60周年大庆.
+CELEBRATION = re.compile(r"(?:周年|华诞)$")
 # Programmes: named with …工程, …行动, …计划, …战略, …制度, …改革, or quoted.
 POLICY_SUFFIX = re.compile(r"(?:工程|行动|计划|战略|制度|改革|机制|模式|试点|三年行动)$")
 # A quoted or lexicon term that names a subject, not a programme: 网红经济, 西关美食.
 SUBJECT_SUFFIX = re.compile(r"(?:经济|美食|产业|文化|中医药|业态)$")
 
 
-def tag_kind(word: str, flag: str) -> str | None:
-    """The kind of tag a candidate is, or None when it should not be a tag."""
+def tag_kind(word: str, flag: str, before: str = "") -> str | None:
+    """The kind of tag a candidate is, or None when it should not be a tag
+    (`before`: the text just before the word, where it was found)."""
     named = segment.lexicon_kinds().get(word)
+    if is_numbered_slogan(word.strip("“”")):
+        return POLICY
     if named == "ns" or (named is None and is_place_name(word, flag)):
-        return PLACE
+        return None if CELEBRATION.search(before) else PLACE
     if named == "nt" or is_institution(word):
         return ORG
     if named == "nz" or word.startswith("“"):
@@ -91,9 +106,54 @@ def tag_kind(word: str, flag: str) -> str | None:
 def is_place_name(word: str, flag: str) -> bool:
     if word in NOT_PLACES or len(word) < 2:
         return False
-    if any(place.level != places.COUNTY or word in (place.name, place.full) for place in places.names().get(word, ())):
+    if any(place.level != places.COUNTY or word in (place.name, place.full) for place in divisions(word)):
         return True  # a province or city by any name, a county by its full name
-    return flag == "ns" and len(word) >= 3 and bool(PLACE_SUFFIX.search(word))
+    return flag == "ns" and len(word) >= 3 and bool(place_name_before_suffix(word))
+
+
+def divisions(word: str) -> list:
+    """The administrative divisions a word names; the table's 99… rows (海域,
+    苏鲁交界) are areas it files somewhere, not divisions."""
+    return [place for place in places.names().get(word, ()) if not place.code.startswith("99")]
+
+
+def place_name_before_suffix(word: str) -> str:
+    """石湾 of 石湾镇, 白沙 of 白沙岛; "" when the word has no place suffix or
+    what comes before it says what kind of place it is (中心区, 深水港)."""
+    match = PLACE_SUFFIX.search(word)
+    if not match:
+        return ""
+    core = match.group()
+    # The …区 rule matches the character before 区 as well: it belongs to the name.
+    name = word[:-1] if core.endswith("区") and core != "片区" else word[: match.start()]
+    generic = name in GENERIC_PLACE_WORDS or name in GENERIC_NAMES or name in FILLER or name in NOT_PLACES
+    return "" if len(name) < 2 or generic else name
+
+
+def is_numbered_slogan(word: str) -> bool:
+    """四个中心, 一区三中心, 三大平台: a numbered slogan, which names a programme.
+    (一体化, 一流 are not: one numeral, no measure word.)"""
+    return bool(NUMBERED_SLOGAN.fullmatch(word))
+
+
+def one_name_per_entity(words: set[str]) -> dict[str, str]:
+    """Place names that name the same place as a shorter one among `words` →
+    that shorter one (which the longer contains, so the tag is in the text):
+    澳门特别行政区 → 澳门 (one division), 粤港澳大湾区 → 大湾区 (a region's name before it)."""
+    names: dict[str, str] = {}
+    for word in sorted(words, key=lambda w: (len(w), w)):
+        for shorter in sorted(words, key=lambda w: (len(w), w)):
+            if len(shorter) >= len(word) or shorter not in word:
+                continue
+            if same_division(word, shorter) or (word.endswith(shorter) and len(shorter) >= 3 and word[: -len(shorter)] in REGIONS):
+                names[word] = names.get(shorter, shorter)
+                break
+    return names
+
+
+def same_division(a: str, b: str) -> bool:
+    first, second = divisions(a), divisions(b)
+    return len(first) == 1 and len(second) == 1 and first[0].code == second[0].code
 
 
 def is_institution(word: str) -> bool:

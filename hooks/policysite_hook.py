@@ -84,6 +84,18 @@ def on_pre_build(config):
     config.extra["tag_anchors"] = report.site.get("anchors", {})
 
 
+def on_files(files, config):
+    # Pages left at old addresses (policysite.redirects) are reached by their
+    # address, not through the navigation.
+    from mkdocs.structure.files import InclusionLevel
+
+    for path in SITE.get("moved", []):
+        file = files.get_file_from_path(path)
+        if file is not None:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
+
+
 def on_nav(nav, config, files):
     # Material's navigation templates ask every item for attributes MkDocs'
     # items may lack (a section's meta, a page's typeset); a miss costs Jinja
@@ -157,6 +169,7 @@ def on_serve(server, config, builder):
     server.watch(str(preview.seeds_dir(config)))
     if preview.session():  # a save renders the pages it changed, not the whole site
         preview.session().full_build = builder
+        preview.session().server = server
         server.builder = preview.session().rebuild
     return server
 

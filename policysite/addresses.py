@@ -165,6 +165,12 @@ def url(path: str) -> str:
     return "" if stem == "." else stem + "/"
 
 
+def page_at(url: str) -> str:
+    """The page a report's URL names: liwan-2022/ → liwan-2022/index.md, liwan-2022/a/ → liwan-2022/a.md."""
+    stem = url.strip("/")
+    return overview(stem) if "/" not in stem else f"{stem}.md"
+
+
 def built_path(path: str) -> str:
     """Where MkDocs writes a page: a/b.md → a/b/index.html, index.md → index.html."""
     return url(path) + "index.html"

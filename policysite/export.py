@@ -42,7 +42,8 @@ FIGURE_SCHEMA = {
         "low": {"type": "number"},
         "high": {"type": "number"},
         "line": {"type": "integer", "minimum": 0, "description": "source line of the paragraph in the seed"},
-        "sentence": {"type": "string"},
+        "sentence": {"type": "integer", "minimum": 0,
+                     "description": "the sentence the figure is in: its index in the document's `sentences`"},
     },
 }
 
@@ -67,7 +68,7 @@ SCHEMA = {
     "$id": SCHEMA_PATH,
     "title": "政府工作报告 document export",
     "type": "object",
-    "required": ["title", "slug", "outlet", "date", "seed", "source_url", "footer", "intro", "sections", "figures",
+    "required": ["title", "slug", "outlet", "date", "seed", "source_url", "footer", "intro", "sections", "figures", "sentences",
                  "place", "level", "year", "delivered", "published", "speaker", "kind", "outline", "dropped"],
     "additionalProperties": False,
     "$defs": {"node": NODE_SCHEMA},
@@ -131,11 +132,16 @@ SCHEMA = {
             },
         },
         "figures": {"type": "array", "items": FIGURE_SCHEMA},
+        "sentences": {"type": "array", "items": {"type": "string"},
+                      "description": "the sentences figures are in, each once, in the order figures first cite them"},
     },
 }
 
 
 def document_json(document: Document) -> str:
+    # A sentence holds several figures: it is written once and cited by index.
+    sentences: dict[str, int] = {}
+    figures = [figure_dict(f) | {"sentence": sentences.setdefault(f.sentence, len(sentences))} for f in document.figures]
     data = {
         "title": document.title,
         "slug": document.slug,
@@ -168,9 +174,24 @@ def document_json(document: Document) -> str:
             }
             for position, s in enumerate(document.sections, 1)
         ],
-        "figures": [figure_dict(f) for f in document.figures],
+        "figures": figures,
+        "sentences": list(sentences),
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json_lines(data)
+
+
+def json_lines(data: dict) -> str:
+    """JSON with a line per top-level key and per element of a top-level list:
+    a change shows as the lines it changed, and no indentation or spacing is
+    repeated for each of a large report's tens of thousands of figures."""
+    compact = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            lines.append(f"{compact(key)}:[\n" + ",\n".join(compact(item) for item in value) + "\n]")
+        else:
+            lines.append(f"{compact(key)}:{compact(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def outline(document: Document) -> list[dict]:

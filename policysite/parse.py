@@ -93,7 +93,8 @@ def coverage_warnings(document: Document) -> list[str]:
         size = sum(len(p) for p in section.paragraphs)
         if size > BIG_PAGE and len(document.sections) > 1:
             warnings.append(
-                f"page {section.heading!r} holds {size} characters: its headings may not have been recognised; "
+                f"page {section.heading!r} (lines {section.first_line}–{section.last_line}) holds {size} characters: "
+                "its headings may not have been recognised; "
                 "list them as `headings:` in the sidecar"
             )
     intro = sum(len(p) for p in document.intro)

@@ -12,7 +12,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import addresses, segment, tree, write
+from . import addresses, redirects, segment, tree, write
 from .model import Document, Page, Seed
 from .read import SeedError, read_seed
 from .sidecar import read_sidecar
@@ -165,15 +165,17 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
     if memo is not None:
         memo.start(out_dir, {seed.name for seed in seeds})
     report.documents = [memo.parse(seed) if memo else parse(seed) for seed in seeds]
-    # Each report keeps the URL folder the last build gave it.
+    # Each report keeps the URL folder the last build gave it; old addresses stay.
     folders = write.read_record(out_dir).get("site", {}).get("folders", {})
     terms = quoted_terms(report.documents)
     site = work_out(enrich(report.documents, folders, terms) if report.documents else [])
+    history = redirects.remember(write.read_record(out_dir).get("site", {}).get("addresses", {}), site.documents, failed)
     try:
         pages = render(site, memo.report_pages if memo else None) if site.documents else []
     except addresses.AddressClash as clash:  # nothing is written: one of the two would be lost
         report.errors.append(f"{out_dir / str(clash)}")
         return report
+    pages = sorted(pages + redirects.redirect_pages(history, site.documents, pages), key=lambda page: page.path)
     warnings = [(document.seed, warning) for document in report.documents for warning in document.warnings]
     report.doubts(warnings, seeds_dir)
     report.site = write.site_data(
@@ -181,6 +183,7 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
         # An archive lists each report's tags itself: where a tag's chip links to.
         anchors={tag: f"tag:{tag_anchor(tag)}" for tag in site.tags} if site.archive else {},
         terms=terms, warnings=warnings,
+        addresses=history, moved=redirects.moved_pages(pages),
         # A seed that failed this time keeps its folder for when it is mended.
         folders={**{seed: folder for seed, folder in folders.items() if seed in failed},
                  **{document.seed: document.slug for document in report.documents}},

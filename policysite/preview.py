@@ -30,6 +30,7 @@ build laid out (`laid_out`, `built`), and swaps the server's builder for
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 import threading
 import time
@@ -67,6 +68,8 @@ class Session:
         self.pending: dict = {}
         self.indexer = Indexer()
         self.full_build = None
+        self.server = None              # MkDocs' LiveReloadServer, told when a save changed nothing
+        self.warnings = Warnings()
         self.warmed = False
 
     # --- fed by the hook during a full build ------------------------------------------------
@@ -115,21 +118,26 @@ class Session:
         if pages:
             self.indexer.request(layout)
             log.info(f"policysite: {pages} page(s) rendered again in {time.perf_counter() - started:.2f} s; search follows")
+        elif pages is None:
+            self.keep_browsers()
         return None
 
-    def changed_pages(self, layout: Layout) -> tuple[str, int]:
-        """Run the pipeline and render what it wrote: ("", pages rendered), or
-        why the whole site must be built instead."""
+    def changed_pages(self, layout: Layout) -> tuple[str, int | None]:
+        """Run the pipeline and render what it wrote: ("", files rendered or
+        copied; None when it wrote nothing), or why the whole site must be
+        built instead."""
         report = build(seeds_dir(layout.config), Path(layout.config.docs_dir), memo=self.memo)
         log_report(report)
         if not report.site:
-            return "", 0  # no seed could be read: what is served stays as it was
+            return "", None  # no seed could be read: what is served stays as it was
         written = [page.path for page in report.plan.write]
         changed = site_change(layout.site, report.site)
         if changed:
             return changed, 0
         if report.plan.remove or any(layout.files.get_file_from_path(path) is None for path in written):
             return "pages were added or removed", 0
+        if not written:
+            return "", None
         # New tags (and their anchors) appear only on the pages that now carry them.
         layout.config.extra["tag_kinds"] = report.site["tags"]
         layout.config.extra["tag_anchors"] = report.site["anchors"]
@@ -138,6 +146,22 @@ class Session:
             return "", render_pages(layout, written)
         except Exception as error:  # noqa: BLE001 - whatever it was, a full build says it properly
             return f"rendering the changed pages alone failed ({error})", 0
+
+    def keep_browsers(self) -> None:
+        """The save wrote nothing: the server's browsers keep their page.
+
+        MkDocs' server stamps each rebuild with a new epoch before it runs the
+        builder, and the pages it serves poll until the epoch they were served
+        with is no longer the latest: giving the rebuild back the epoch being
+        shown is how a rebuild says it changed nothing (mkdocs.livereload).
+        """
+        server = self.server
+        if server is None or not hasattr(server, "_epoch_cond"):
+            return  # another server: it reloads as it always did
+        with server._epoch_cond:
+            server._wanted_epoch = server._visible_epoch
+            server._epoch_cond.notify_all()
+        log.info("policysite: the save changed no page; browsers keep theirs")
 
     def whole_site(self, reason: str) -> None:
         log.info(f"policysite: building the whole site: {reason}")
@@ -284,13 +308,48 @@ def log_report(report) -> None:
     A seed that cannot be used is an error, which `mkdocs build --strict`
     refuses. A doubt (a guessed title, a long page) is advice for whoever
     keeps the seeds, not a broken site: it is logged as information, so a
-    strict build of an archive with a doubtful report still deploys.
+    strict build of an archive with a doubtful report still deploys. While
+    serving, only the doubts of seeds that changed since the last build: a
+    doubt said once is not said again on every save.
     """
     for line in report.errors:
         log.error(line)
-    for line in report.warnings:
+    for line in SESSION.warnings.fresh(report) if SESSION else report.warnings:
         log.info(f"policysite: doubt: {line}")
     log.info(f"policysite: {report.summary()}")
+
+
+class Warnings:
+    """What a serving process last said about each seed's doubts."""
+
+    def __init__(self) -> None:
+        self.said: dict[str, tuple[str, list[str]]] = {}   # seed → (digest of its files, its warnings)
+
+    def fresh(self, report) -> list[str]:
+        """The report's warnings of seeds whose text, sidecar or warnings changed since the last build."""
+        pairs = report.site.get("warnings", [])
+        if len(pairs) != len(report.warnings):
+            return report.warnings  # not the pipeline's own list: say everything
+        by_seed: dict[str, list[str]] = {}
+        files: dict[str, str] = {}
+        for (name, warning), line in zip(pairs, report.warnings):
+            by_seed.setdefault(name, []).append(line)
+            files[name] = line[: -len(f": {warning}")]  # each line is "<seed file>: <warning>"
+        now = {name: (seed_digest(Path(files[name])), lines) for name, lines in by_seed.items()}
+        fresh = [line for name, lines in by_seed.items() if self.said.get(name) != now[name] for line in lines]
+        self.said = now
+        return fresh
+
+
+def seed_digest(path: Path) -> str:
+    """The bytes of a seed and of its sidecar, as one digest ("" when unreadable)."""
+    digest = hashlib.sha256()
+    for file in (path, path.with_suffix(".yml")):
+        try:
+            digest.update(file.read_bytes())
+        except OSError:
+            digest.update(b"\0")
+    return digest.hexdigest()
 
 
 # The session of this process's `mkdocs serve`, if it is one.

@@ -18,12 +18,12 @@ any page. It reads the site after any renderer has built it:
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,7 +92,7 @@ def index_site(docs_dir: Path, site_dir: Path, meta: dict[str, dict] | None = No
     if missing:
         raise SearchUnavailable(f"{' and '.join(missing)} not installed, so the site cannot be searched: pip install -r requirements.txt")
     records, stats = collect(docs_dir, site_dir, meta, articles)
-    asyncio.run(write_pagefind(records, site_dir / "pagefind"))
+    write_pagefind(records, site_dir / "pagefind")
     stats.words = write_words(records, site_dir / "search" / "words")
     install_worker(site_dir)
     return stats
@@ -285,27 +285,43 @@ def record_html(record: Record) -> str:
             f'<body><main data-pagefind-body>{"".join(body)}</main></body></html>')
 
 
-async def write_pagefind(records: list[Record], output: Path) -> None:
+def write_pagefind(records: list[Record], output: Path) -> None:
     """Pagefind's bundle for the records, in `output`.
 
-    The records go to Pagefind as a folder of pages: its Python API takes a
-    tenth of a second per page handed over singly, a folder in one go.
+    The records go to Pagefind's command line as a folder of pages, and the
+    bundle is used once the command has exited. Not its Python API: that
+    API stops Pagefind's process as soon as Pagefind answers that it wrote
+    the files, but Pagefind answers when its writes are queued (tokio's
+    `File::write_all` without a flush), not done; on a busy machine the
+    process was stopped with files still empty (`pagefind.js`,
+    `wasm.unknown.pagefind`). A process that exits by itself finishes its
+    writes first.
     """
-    from pagefind.index import IndexConfig, PagefindIndex
+    from pagefind.service import get_executable
 
+    binary = get_executable()
+    if binary is None:
+        raise SearchUnavailable("Pagefind's program is not installed, so the site cannot be searched: pip install -r requirements.txt")
     final, output = output, output.with_name(f".{output.name}-next")
     shutil.rmtree(output, ignore_errors=True)
     # In memory where the system has a RAM disk: after a build has just
     # written the site, thousands of small files on disk wait for writeback.
     ram = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
     with tempfile.TemporaryDirectory(prefix="policysite-search-", dir=ram) as folder:
+        pages = os.path.join(folder, "pages")
         for record in records:
-            os.makedirs(os.path.join(folder, record.url), exist_ok=True)
-            with open(os.path.join(folder, record.url, "index.html"), "w", encoding="utf-8") as page:
+            os.makedirs(os.path.join(pages, record.url), exist_ok=True)
+            with open(os.path.join(pages, record.url, "index.html"), "w", encoding="utf-8") as page:
                 page.write(record_html(record))
-        config = IndexConfig(output_path=str(output), force_language=LANGUAGE)
-        async with PagefindIndex(config=config) as index:
-            await index.add_directory(folder)
+        # Run where no pagefind.yml can be, with none of the PAGEFIND_ settings it reads.
+        environment = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
+        result = subprocess.run(
+            [str(binary), "--site", pages, "--output-path", str(output.resolve()), "--force-language", LANGUAGE],
+            cwd=folder, env=environment, capture_output=True, text=True,
+        )
+    if result.returncode != 0:
+        last = (result.stderr.strip() or result.stdout.strip() or f"exit status {result.returncode}").splitlines()[-1]
+        raise RuntimeError(f"Pagefind could not index the site: {last}")
     for name in UNUSED:
         (output / name).unlink(missing_ok=True)
     replace_folder(output, final)

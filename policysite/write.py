@@ -90,12 +90,15 @@ def fingerprint(seeds: list[Seed], code_dir: Path) -> str:
 def site_data(
     nav: list, tags: dict[str, str], scopes: dict[str, str], anchors: dict[str, str],
     terms: list[str], warnings: list[tuple[str, str]], folders: dict[str, str],
+    addresses: dict | None = None, moved: list[str] | None = None,
 ) -> dict:
-    """What MkDocs takes from a build besides the pages (kept in the manifest)."""
+    """What MkDocs takes from a build besides the pages (kept in the manifest):
+    also every address each report's pages have had, and the redirect pages
+    left at old ones (policysite.redirects)."""
     return {
         "nav": nav, "tags": dict(sorted(tags.items())), "scopes": dict(sorted(scopes.items())),
         "anchors": dict(sorted(anchors.items())), "terms": sorted(terms), "warnings": [list(w) for w in warnings],
-        "folders": dict(sorted(folders.items())),
+        "folders": dict(sorted(folders.items())), "addresses": addresses or {}, "moved": sorted(moved or []),
     }
 
 

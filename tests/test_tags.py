@@ -146,3 +146,50 @@ def test_a_quoted_word_is_forgotten_once_no_seed_quotes_it():
     assert ("澜岚汐工程", "nz") in segment.tagged_words(text)
     segment.add_words(learnt)
     assert (segment.words(text), segment.tagged_words(text), jieba.dt.total) == before
+
+
+# Own-written sentences (tests/fixtures/tags/kinds.txt) with each class of junk
+# tag real reports give: words shaped like places or institutions that name a
+# kind of thing, not a place or an institution; numbered slogans; one entity
+# under two names.
+NOT_PLACES = ["大庆", "海域", "中心区", "中心镇", "深水港"]
+NOT_INSTITUTIONS = ["上市公司", "跨国公司", "公立医院", "疾控中心", "批发市场"]
+
+
+@pytest.fixture(scope="module")
+def kinds_report():
+    path = SEED.parent.parent / "tests" / "fixtures" / "tags" / "kinds.txt"
+    return enrich([parse(read_seed(path, path.name))])[0]
+
+
+def all_kinds(document) -> dict[str, str]:
+    return {tag: s.kinds[tag] for s in document.sections for tag in s.tags}
+
+
+def test_kinds_of_things_are_neither_places_nor_institutions(kinds_report):
+    tags = all_kinds(kinds_report)
+    assert not [tag for tag in NOT_PLACES if tags.get(tag) == "place"], tags
+    assert not [tag for tag in NOT_INSTITUTIONS if tags.get(tag) == "org"], tags
+    # Named places still are.
+    assert {"石湾镇": "place", "白沙岛": "place"}.items() <= tags.items(), tags
+
+
+def test_numbered_slogans_are_programmes(kinds_report):
+    tags = all_kinds(kinds_report)
+    assert tags.get("四个中心") == "policy" and tags.get("一区三中心") == "policy", tags
+
+
+def test_one_tag_per_place_however_it_is_named(kinds_report):
+    tags = all_kinds(kinds_report)
+    assert tags.get("大湾区") == "place" and "粤港澳大湾区" not in tags, tags
+    assert tags.get("澳门") == "place" and "澳门特别行政区" not in tags, tags
+
+
+@pytest.mark.parametrize("word,slogan", [
+    ("四个中心", True), ("一区三中心", True), ("三大平台", True), ("一带一路", True), ("两个确立", True),
+    ("一体化", False), ("一流", False), ("十四五", False), ("三年行动", False), ("一网通办", False),
+])
+def test_what_a_numbered_slogan_is(word, slogan):
+    from policysite.tagkinds import is_numbered_slogan
+
+    assert is_numbered_slogan(word) is slogan

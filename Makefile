@@ -20,9 +20,9 @@ site: $(VENV)/.site
 	@[ -n "$$SITE_URL" ] || echo "warning: SITE_URL is not set: canonical links, sitemap.xml and robots.txt point at http://127.0.0.1:8000/; deploy with SITE_URL=https://your.host/path/ make site"
 	$(BIN)/mkdocs build --strict
 
-# The same site rendered by Zensical (policysite/zensical.py), into site-zensical/.
+# The same site rendered by Zensical (policysite/adapters/zensical.py), into site-zensical/.
 site-zensical: $(VENV)/.site
-	$(BIN)/python -m policysite.zensical
+	$(BIN)/python -m policysite.adapters.zensical
 
 pages: $(VENV)/.site
 	$(BIN)/python build.py

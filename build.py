@@ -15,8 +15,8 @@ NOT_INSTALLED = "error: {} is not installed: pip install -r requirements.txt (or
 
 try:
     from policysite.pipeline import build, describe
-    from policysite.read import SeedError
-    from policysite.segment import MissingJieba
+    from policysite.read.seed import SeedError
+    from policysite.lang.segment import MissingJieba
 except ModuleNotFoundError as missing:  # run outside the project's environment
     sys.exit(NOT_INSTALLED.format(missing.name))
 

@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from official import PROVINCES, official_report  # noqa: E402
-from policysite.parse import parse  # noqa: E402
-from policysite.read import read_seed  # noqa: E402
+from policysite.read.parse import parse  # noqa: E402
+from policysite.read.seed import read_seed  # noqa: E402
 
 # What a copy of the project needs besides its seeds and generated pages.
 PROJECT_FILES = ["mkdocs.yml", "build.py", "hooks", "overrides", "policysite", "docs/stylesheets", "docs/javascripts", "docs/assets"]

@@ -26,14 +26,14 @@ bench/results/bench.json (or --json PATH). Times are medians of --runs runs.
 - 新提法 (full mode 300 reports, quick 20): the same shapes; the feature's
   computing time, pages, and its share of `make site`;
 - renderers (full: 1, 100, 300 reports; quick: 1, 10): `mkdocs build` beside
-  `python -m policysite.zensical` on the same written pages; at the largest,
+  `python -m policysite.adapters.zensical` on the same written pages; at the largest,
   a seed edit → served page under `mkdocs serve`;
 - search (full mode; quick mode at 10 seeds): at 100 and 300 seeds, in
   headless Chromium from the home page, the reader queries of
   tests/test_search.py: how many find their section in the top 5, bytes
   transferred for the first query of a visit (engine included) and the
   median after it, first result cold and warm; and the time to index the
-  built site (policysite.search.index_site) on its own.
+  built site (policysite.finish.search.index_site) on its own.
 """
 
 from __future__ import annotations
@@ -121,11 +121,11 @@ def dictionary_load(runs: int) -> dict:
 
 def throughput(scratch: Path, count: int, runs: int) -> dict:
     """MB of seed text through read → parse → enrich → render per second, jieba already loaded."""
-    from policysite import segment
-    from policysite.enrich import enrich
-    from policysite.parse import parse
-    from policysite.read import read_seed
-    from policysite.context import work_out
+    from policysite.lang import segment
+    from policysite.enrich.reports import enrich
+    from policysite.read.parse import parse
+    from policysite.read.seed import read_seed
+    from policysite.site.context import work_out
     from policysite.render import render
 
     seeds = make_archive(SEED, count, scratch / "throughput")
@@ -139,7 +139,7 @@ def throughput(scratch: Path, count: int, runs: int) -> dict:
         times.append(time.perf_counter() - start)
     seconds = median(times)
     # 数读 alone: figures extracted from the parsed documents.
-    from policysite.figures import extract
+    from policysite.enrich.figures import extract
 
     documents = [parse(read_seed(path, path.name)) for path in seeds]
     figure_times, figures = [], 0
@@ -148,7 +148,7 @@ def throughput(scratch: Path, count: int, runs: int) -> dict:
         figures = sum(len(extract(document)) for document in documents)
         figure_times.append(time.perf_counter() - start)
     # Tags alone: candidates by part of speech, then each section's choice.
-    from policysite.enrich import enrich as enrich_all
+    from policysite.enrich.reports import enrich as enrich_all
 
     tag_times = []
     for _ in range(runs):
@@ -328,7 +328,7 @@ def search_at_scale(scratch: Path, counts: list[int]) -> list[dict]:
         folder = scratch / f"n{count}"
         if not (folder / "site").is_dir():
             folder = project(folder, count)
-        indexing = median([timed([PYTHON, "-c", "from pathlib import Path; from policysite.search import index_site; "
+        indexing = median([timed([PYTHON, "-c", "from pathlib import Path; from policysite.finish.search import index_site; "
                                   "index_site(Path('docs'), Path('site'))"], folder) for _ in range(3)])
         with serve(folder / "site") as base, chromium() as browser:
             tab = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -402,11 +402,11 @@ def terms_feature(folder: Path, build: float) -> dict:
     to enrich and the feature's pages computed after it (cold: what a build
     does), their number, and their share of `make site`: the computing, plus
     their share of the pages MkDocs rendered (a page costs about the same as another)."""
-    from policysite import addresses
-    from policysite.enrich import enrich
+    from policysite.site import addresses
+    from policysite.enrich.reports import enrich
     from policysite.render import terms as render_terms
-    from policysite.parse import parse
-    from policysite.read import read_seed
+    from policysite.read.parse import parse
+    from policysite.read.seed import read_seed
 
     seeds = sorted((folder / "seeds").glob("*.txt"))
     pages = list((folder / "site").rglob("*.html"))
@@ -423,7 +423,7 @@ def terms_feature(folder: Path, build: float) -> dict:
 
 def renderers(scratch: Path, counts: list[int], runs: int) -> list[dict]:
     """MkDocs + Material (`mkdocs build`, hook included) beside Zensical
-    (`python -m policysite.zensical`: render and post-build) on the same pages,
+    (`python -m policysite.adapters.zensical`: render and post-build) on the same pages,
     archives in both shapes; pages written beforehand, so both time rendering.
     At the largest archive, also a seed edit → served page under `mkdocs serve`."""
     rows = []
@@ -437,7 +437,7 @@ def renderers(scratch: Path, counts: list[int], runs: int) -> list[dict]:
         timed([PYTHON, "build.py", "-q"], folder)
         mkdocs = [timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", "site"], folder) for _ in range(runs)]
         # Zensical 0.0.73 takes about a quarter of an hour at 300 reports: one run of the large archives.
-        zensical = [timed([PYTHON, "-m", "policysite.zensical"], folder) for _ in range(runs if count < 100 else 1)]
+        zensical = [timed([PYTHON, "-m", "policysite.adapters.zensical"], folder) for _ in range(runs if count < 100 else 1)]
         row = {"seeds": count, "mkdocs_build_s": median(mkdocs), "zensical_build_s": median(zensical),
                "pages": sum(1 for _ in (folder / "site-zensical").rglob("index.html"))}
         if count == counts[-1]:

@@ -1,15 +1,15 @@
 """MkDocs hook: run the seed pipeline before each build and watch seeds/;
-restore full-width punctuation in what each page shows (policysite.typography);
+restore full-width punctuation in what each page shows (policysite.lang.typography);
 compact each page and, after the build, index the built site for search
-(policysite.postbuild, which other renderers run as a command); under
+(policysite.finish.postbuild, which other renderers run as a command); under
 `mkdocs serve`, rebuild after a save only the pages it changed
-(policysite.preview).
+(policysite.adapters.preview).
 
 A thin adapter over policysite.pipeline.build, the same code build.py runs.
 Pages are written only when their bytes change, so the rebuild their writing
 triggers under `mkdocs serve` writes nothing and the loop ends there. It also
 registers the Markdown extension for the generated pages' HTML blocks
-(policysite.htmlblocks) and saves Material's templates some work per page.
+(policysite.adapters.htmlblocks) and saves Material's templates some work per page.
 """
 
 from __future__ import annotations
@@ -24,8 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from policysite import addresses, postbuild, preview, search, typography  # noqa: E402
-from policysite.htmlblocks import HtmlBlocks  # noqa: E402
+from policysite.adapters import preview
+from policysite.finish import postbuild, search
+from policysite.lang import typography
+from policysite.site import addresses
+from policysite.adapters.htmlblocks import HtmlBlocks  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
 from policysite.write import hand_written  # noqa: E402
 
@@ -42,7 +45,7 @@ LAST_WORDS: list[str] = []
 
 
 def on_startup(command, dirty):
-    if command == "serve":  # saves rebuild only what they changed (policysite.preview)
+    if command == "serve":  # saves rebuild only what they changed (policysite.adapters.preview)
         preview.start()
 
 
@@ -85,7 +88,7 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    # Pages left at old addresses (policysite.redirects) are reached by their
+    # Pages left at old addresses (policysite.site.redirects) are reached by their
     # address, not through the navigation.
     from mkdocs.structure.files import InclusionLevel
 

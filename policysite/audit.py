@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 
 from .model import Document
-from .read import SeedError, read_seed
-from .sidecar import read_sidecar
+from .read.seed import SeedError, read_seed
+from .read.sidecar import read_sidecar
 
 # The columns, in order: key of the row → heading of the plain table.
 COLUMNS = {
@@ -25,8 +25,8 @@ COLUMNS = {
 
 def audit(paths: list[Path], root: Path | None = None) -> tuple[list[dict], list[str]]:
     """One row per readable seed, and one error line per seed that cannot be read."""
-    from .enrich import document_slug
-    from .parse import parse
+    from .enrich.reports import document_slug
+    from .read.parse import parse
 
     rows, errors = [], []
     for path in paths:
@@ -54,7 +54,7 @@ def mark_shared_folders(rows: list[dict]) -> None:
 
 
 def row(document: Document, slug: str) -> dict:
-    from . import compare, figures
+    from .enrich import compare, figures
 
     document.figures = figures.extract(document)
     items = [s for s in document.sections if s.kind == "item"]

@@ -161,6 +161,6 @@ def report_name(place: str, year: str, title: str) -> str:
 class Page:
     """A file to be written under the output folder (the render stage's output)."""
 
-    path: str       # POSIX path relative to the output folder (policysite.addresses)
+    path: str       # POSIX path relative to the output folder (policysite.site.addresses)
     content: str
     owner: str = ""  # the seed whose report it belongs to; "" for the site's own pages

@@ -12,10 +12,12 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import addresses, redirects, segment, tree, write
+from . import tree, write
+from .lang import segment
 from .model import Document, Page, Seed
-from .read import SeedError, read_seed
-from .sidecar import read_sidecar
+from .read.seed import SeedError, read_seed
+from .read.sidecar import read_sidecar
+from .site import addresses, redirects
 
 SEED_SUFFIXES = (".txt",)
 # The code that turns seeds into pages: a change to it is a change to the output.
@@ -89,7 +91,7 @@ class Memo:
 
     def parse(self, seed: Seed) -> Document:
         """The seed parsed: a fresh Document each time, as enrich changes it."""
-        from .parse import parse
+        from .read.parse import parse
 
         key = (str(seed.path), seed.digest, json.dumps(seed.sidecar, sort_keys=True, default=str))
         found = self.parsed.get(seed.name)
@@ -157,9 +159,9 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
 
     # Imported only now: a build with nothing to do needs none of the stages
     # (importing pypinyin alone takes about 0.3 s).
-    from .context import work_out
-    from .enrich import enrich, quoted_terms
-    from .parse import parse
+    from .site.context import work_out
+    from .enrich.reports import enrich, quoted_terms
+    from .read.parse import parse
     from .render import nav, render, tag_anchor
 
     if memo is not None:
@@ -243,8 +245,8 @@ def describe(path: Path, out_dir: Path) -> tuple[list[str], list[str]]:
 def read_with_neighbours(path: Path, out_dir: Path) -> Document:
     """The seed at `path` parsed and enriched as a build of its folder would
     (seeds beside it that cannot be read are left out, as a build leaves them)."""
-    from .enrich import enrich
-    from .parse import parse
+    from .enrich.reports import enrich
+    from .read.parse import parse
 
     seed = read_sidecar(read_seed(path, path.name))  # a bad seed is the error to report
     documents = [parse(seed)]

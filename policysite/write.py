@@ -94,7 +94,7 @@ def site_data(
 ) -> dict:
     """What MkDocs takes from a build besides the pages (kept in the manifest):
     also every address each report's pages have had, and the redirect pages
-    left at old ones (policysite.redirects)."""
+    left at old ones (policysite.site.redirects)."""
     return {
         "nav": nav, "tags": dict(sorted(tags.items())), "scopes": dict(sorted(scopes.items())),
         "anchors": dict(sorted(anchors.items())), "terms": sorted(terms), "warnings": [list(w) for w in warnings],

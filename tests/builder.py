@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
-from policysite.figures import Figure
+from policysite.enrich.figures import Figure
 from policysite.model import Document, Footer, Part, Section, SubHeading
 
 

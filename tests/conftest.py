@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
@@ -118,8 +117,8 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def search_records(built_site) -> list:
-    """What the site's search index was made of: each searchable page's record (policysite.search)."""
-    from policysite.search import collect
+    """What the site's search index was made of: each searchable page's record (policysite.finish.search)."""
+    from policysite.finish.search import collect
 
     records, stats = collect(built_site.parent / "docs", built_site)
     assert not stats.skipped

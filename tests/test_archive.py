@@ -63,7 +63,7 @@ def test_each_report_has_its_own_tag_listing(archive_site):
 
 
 def searchable_pages(project) -> int:
-    from policysite.search import front_matter, searchable
+    from policysite.finish.search import front_matter, searchable
 
     return sum(1 for page in (project / "docs").rglob("*.md") if searchable(front_matter(page)))
 

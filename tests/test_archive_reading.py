@@ -132,9 +132,9 @@ def test_archive_pages_have_no_axe_violations(tab, path):
 
 @pytest.fixture(scope="module")
 def documents(mixed_site):
-    from policysite.enrich import enrich
-    from policysite.parse import parse
-    from policysite.read import read_seed
+    from policysite.enrich.reports import enrich
+    from policysite.read.parse import parse
+    from policysite.read.seed import read_seed
 
     return enrich([parse(read_seed(p, p.name)) for p in sorted((mixed_site / "seeds").glob("*.txt"))], {})
 

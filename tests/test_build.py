@@ -68,8 +68,8 @@ def sentences(text: str) -> list[str]:
 
 def test_no_text_lost(project):
     """Every sentence of the intro and of every section appears verbatim in the pages."""
-    from policysite.parse import parse
-    from policysite.read import read_seed
+    from policysite.read.parse import parse
+    from policysite.read.seed import read_seed
 
     document = parse(read_seed(SEED))
     generated = "".join(p.read_text(encoding="utf-8") for p in (project / "docs").rglob("*.md"))

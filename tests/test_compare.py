@@ -73,8 +73,8 @@ def test_several_years_get_a_page_each_from_the_overview(site):
 
 def test_the_years_own_targets_are_kept_apart_from_a_plan_periods():
     # A report opening a five-year plan states the plan's goals before the year's.
-    from policysite.compare import first_targets
-    from policysite.figures import read_blocks
+    from policysite.enrich.compare import first_targets
+    from policysite.enrich.figures import read_blocks
 
     paragraphs = (
         "“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5.5%左右。",

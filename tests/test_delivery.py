@@ -19,12 +19,12 @@ import pytest
 
 from browser import chromium, serve
 from conftest import broken_links, make_project, run_build, mkdocs_build
-from policysite import compare, delivery
-from policysite.enrich import enrich
-from policysite.figures import read_blocks, sentence_figures
-from policysite.parse import parse
-from policysite.read import read_seed
-from policysite.sidecar import read_sidecar
+from policysite.enrich.reports import compare, delivery
+from policysite.enrich.reports import enrich
+from policysite.enrich.figures import read_blocks, sentence_figures
+from policysite.read.parse import parse
+from policysite.read.seed import read_seed
+from policysite.read.sidecar import read_sidecar
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DELIVERY = FIXTURES / "delivery"
@@ -106,7 +106,7 @@ def test_a_passage_of_comma_separated_targets():
 
 
 def test_a_news_summary_without_a_passage_keeps_the_years_expected_targets_only():
-    from policysite.scopes import without_passage
+    from policysite.enrich.scopes import without_passage
 
     paragraphs = ("2026年全区地区生产总值预期增长4.5%左右，在实际工作中努力争取更好结果。", "今年新建学校12所。")
     figures = without_passage(read_blocks([(0, paragraphs, (1, 2), "数字1：4.5%左右", "数字1：4.5%左右")], "2026"))

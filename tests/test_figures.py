@@ -11,10 +11,10 @@ import re
 import jsonschema
 import pytest
 
-from policysite import export
-from policysite.enrich import enrich
-from policysite.parse import parse
-from policysite.read import read_seed
+from policysite.render import export
+from policysite.enrich.reports import enrich
+from policysite.read.parse import parse
+from policysite.read.seed import read_seed
 
 from conftest import SEED
 
@@ -127,7 +127,7 @@ def test_a_long_figures_box_shows_six_rows_and_the_rest_on_request(built_site):
 # Own-written sentences with the structures of official reports: each case is
 # (sentence, the part's stance, [(text, value, unit, low, high, qualifier, role, measure, indicator, item)]).
 
-from policysite.figures import extract, row_figures, sentence_figures  # noqa: E402
+from policysite.enrich.figures import extract, row_figures, sentence_figures  # noqa: E402
 
 CASES = [
     ("全省地区生产总值达到14.58万亿元，增长5.4%。", "result", [
@@ -203,7 +203,7 @@ def test_a_table_row_measures_what_its_first_cell_names():
 
 
 def test_roles_follow_the_outline_of_an_official_report():
-    from policysite.sidecar import read_sidecar
+    from policysite.read.sidecar import read_sidecar
 
     path = SEED.parent.parent / "tests" / "fixtures" / "reports" / "official_province.txt"
     figures = extract(parse(read_sidecar(read_seed(path, path.name))))

@@ -25,7 +25,7 @@ def clone(tmp_path):
 
 
 def test_building_and_serving_a_fresh_clone_leaves_git_status_clean(clone):
-    for command in ([PYTHON, "build.py"], [MKDOCS, "build", "--strict", "-q"], [PYTHON, "-m", "policysite.zensical"]):
+    for command in ([PYTHON, "build.py"], [MKDOCS, "build", "--strict", "-q"], [PYTHON, "-m", "policysite.adapters.zensical"]):
         result = subprocess.run(command, cwd=clone, capture_output=True, text=True, env=ENV, timeout=300)
         assert result.returncode == 0, (command, result.stderr[-2000:])
     port = free_port()

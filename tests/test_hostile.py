@@ -6,7 +6,7 @@ import html
 import re
 
 
-from policysite.typography import fullwidth
+from policysite.lang.typography import fullwidth
 
 from browser import chromium, serve
 from conftest import SEED, front_matter, make_project, mkdocs_build, run_build

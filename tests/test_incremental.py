@@ -43,7 +43,7 @@ def test_an_edited_seed_or_page_or_code_rebuilds(tmp_path):
     assert probe(project)[-3] == "True"
     assert page.read_bytes() == original
 
-    lexicon = project / "policysite" / "lexicon.txt"  # the code (and its lexicon) is an input too
+    lexicon = project / "policysite" / "lang" / "lexicon.txt"  # the code (and its lexicon) is an input too
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert probe(project)[-3] == "True"
     assert probe(project)[-3] == "False"

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policysite.parse import parse
-from policysite.read import read_seed
+from policysite.read.parse import parse
+from policysite.read.seed import read_seed
 
 from conftest import SEED, front_matter, make_project, mkdocs_build, run_build
 

@@ -11,9 +11,10 @@ import re
 import pytest
 import yaml
 
-from builder import figure, item, part, report
-from policysite import addresses, export
-from policysite.context import work_out
+from builder import item, part, report
+from policysite.render import export
+from policysite.site import addresses
+from policysite.site.context import work_out
 from policysite.render import nav, render, report_pages
 from policysite.render import shudu
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from policysite.parse import parse
-from policysite.read import read_seed
+from policysite.read.parse import parse
+from policysite.read.seed import read_seed
 
 from conftest import SEED, SEED_HEADINGS
 
@@ -130,7 +130,7 @@ def test_run_in_headings_of_the_seed(document):
     ],
 )
 def test_run_in_lead_is_a_short_clause_opening_a_long_paragraph(paragraph, lead):
-    from policysite.headings import run_in_lead
+    from policysite.read.headings import run_in_lead
 
     assert run_in_lead(paragraph) == lead
 

@@ -1,4 +1,4 @@
-"""The post-build step alone: `python -m policysite.postbuild` over a site that a
+"""The post-build step alone: `python -m policysite.finish.postbuild` over a site that a
 renderer built without our hook gives it full-width punctuation, compact pages
 and the search index."""
 
@@ -12,7 +12,7 @@ from conftest import ENV, MKDOCS, PYTHON, ROOT, make_project, run_build
 
 
 def test_postbuild_command_finishes_a_site_built_without_the_hook(tmp_path):
-    from policysite.search import MARKER, front_matter, searchable
+    from policysite.finish.search import MARKER, front_matter, searchable
 
     project = make_project(tmp_path / "project")
     assert run_build(project).returncode == 0
@@ -23,7 +23,7 @@ def test_postbuild_command_finishes_a_site_built_without_the_hook(tmp_path):
     page = project / "site" / "liwan-2022" / "index.html"
     assert "示范区,荔湾" in page.read_text(encoding="utf-8")  # as the seed has it: nothing typeset yet
 
-    result = subprocess.run([PYTHON, "-m", "policysite.postbuild", "--docs", "docs", "--site", "site", "--typeset"],
+    result = subprocess.run([PYTHON, "-m", "policysite.finish.postbuild", "--docs", "docs", "--site", "site", "--typeset"],
                             cwd=project, capture_output=True, text=True, env=ENV, timeout=300)
     assert result.returncode == 0, result.stderr
     markup = page.read_text(encoding="utf-8")
@@ -37,6 +37,6 @@ def test_postbuild_command_finishes_a_site_built_without_the_hook(tmp_path):
 
 
 def test_postbuild_command_on_a_missing_site_says_so(tmp_path):
-    result = subprocess.run([PYTHON, "-m", "policysite.postbuild", "--site", str(tmp_path / "nowhere")],
+    result = subprocess.run([PYTHON, "-m", "policysite.finish.postbuild", "--site", str(tmp_path / "nowhere")],
                             cwd=ROOT, capture_output=True, text=True, env=ENV)
     assert result.returncode == 2 and result.stderr.strip().count("\n") == 0 and "no such folder" in result.stderr

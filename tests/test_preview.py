@@ -1,6 +1,6 @@
 """Under `mkdocs serve`, a save renders only the pages it changed, a change to
 the site's shape builds the whole site, and either way the served site is
-what a full build makes of the same seeds (policysite.preview)."""
+what a full build makes of the same seeds (policysite.adapters.preview)."""
 
 from __future__ import annotations
 

@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policysite.context import work_out
-from policysite.enrich import enrich
-from policysite.parse import parse
-from policysite.read import SeedError, read_seed
+from policysite.site.context import work_out
+from policysite.enrich.reports import enrich
+from policysite.read.parse import parse
+from policysite.read.seed import SeedError, read_seed
 from policysite.render import render
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

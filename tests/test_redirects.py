@@ -1,5 +1,5 @@
 """A renamed heading moves its page; the old address keeps a page that sends
-the reader on to the new one (policysite.redirects)."""
+the reader on to the new one (policysite.site.redirects)."""
 
 from __future__ import annotations
 

@@ -8,12 +8,12 @@ import markdown
 import pytest
 
 from conftest import SEED
-from policysite.addresses import href
-from policysite.context import work_out
-from policysite.enrich import enrich
-from policysite.htmlblocks import HtmlBlocks
-from policysite.parse import parse
-from policysite.read import read_seed
+from policysite.site.addresses import href
+from policysite.site.context import work_out
+from policysite.enrich.reports import enrich
+from policysite.adapters.htmlblocks import HtmlBlocks
+from policysite.read.parse import parse
+from policysite.read.seed import read_seed
 from policysite.render import HTML_BLOCK_END, HTML_BLOCK_START, render
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]

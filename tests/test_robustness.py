@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from policysite.parse import parse
-from policysite.read import read_seed
+from policysite.read.parse import parse
+from policysite.read.seed import read_seed
 
 from conftest import SEED, SEED_HEADINGS, front_matter, make_project, run_build
 from test_build import snapshot

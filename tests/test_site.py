@@ -59,7 +59,7 @@ def test_tags_index_lists_every_tag_with_its_pages(built_site):
 
 
 def test_search_index_is_cut_and_covers_the_sections(built_site, search_records):
-    from policysite.search import record_html
+    from policysite.finish.search import record_html
 
     by_url = {record.url: record for record in search_records}
     for slug in SECTION_SLUGS:

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from policysite.enrich import FILLER, enrich, pair_score
-from policysite.parse import parse
-from policysite.read import read_seed
+from policysite.enrich.reports import FILLER, enrich, pair_score
+from policysite.read.parse import parse
+from policysite.read.seed import read_seed
 
 from conftest import SEED, front_matter, make_project, run_build
 from test_build import SECTION_SLUGS
@@ -118,7 +118,7 @@ TRAPS = """美丽 深度 海洋 高原 新建 新区 大都市 法治化 惠及 
 
 
 def test_tags_of_an_official_report_are_words_a_reader_would_click():
-    from policysite.sidecar import read_sidecar
+    from policysite.read.sidecar import read_sidecar
 
     path = SEED.parent.parent / "tests" / "fixtures" / "tags" / "traps.txt"
     document = enrich([parse(read_sidecar(read_seed(path, path.name)))])[0]
@@ -134,7 +134,7 @@ def test_a_quoted_word_is_forgotten_once_no_seed_quotes_it():
     # Under `mkdocs serve` one process builds again and again: a slogan quoted
     # by a seed and then edited away must not go on cutting text (and making
     # tags and slugs) that a fresh build would cut otherwise.
-    from policysite import segment
+    from policysite.lang import segment
 
     jieba = segment.ready()
     segment.posseg()
@@ -190,6 +190,6 @@ def test_one_tag_per_place_however_it_is_named(kinds_report):
     ("一体化", False), ("一流", False), ("十四五", False), ("三年行动", False), ("一网通办", False),
 ])
 def test_what_a_numbered_slogan_is(word, slogan):
-    from policysite.tagkinds import is_numbered_slogan
+    from policysite.enrich.tagkinds import is_numbered_slogan
 
     assert is_numbered_slogan(word) is slogan

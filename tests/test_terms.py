@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from browser import chromium, serve
 from conftest import ROOT, SEED, broken_links, built_project, make_project
 
-from policysite import terms
-from policysite.enrich import enrich
-from policysite.parse import parse
-from policysite.read import read_seed
+from policysite.enrich.reports import terms
+from policysite.enrich.reports import enrich
+from policysite.read.parse import parse
+from policysite.read.seed import read_seed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Own-written: a city in three years where “人工智能+”行动, 新质生产力 and 低空经济
@@ -44,8 +44,8 @@ def listed(found: list[terms.Term]) -> list[tuple[str, str, int]]:
 
 
 def test_what_counts_as_a_term_in_a_passage():
-    from policysite import segment
-    from policysite.termwords import passage_terms
+    from policysite.lang import segment
+    from policysite.enrich.termwords import passage_terms
 
     def named(text: str) -> list[tuple[str, str]]:
         return [(term, kind) for term, kind in passage_terms(text, segment.generation()) if kind != "word"]
@@ -205,7 +205,7 @@ def test_a_changed_report_is_read_again_and_the_rest_remembered():
 
 
 def test_a_single_report_site_has_no_terms_pages():
-    from policysite.context import work_out
+    from policysite.site.context import work_out
     from policysite.render import nav, render
 
     site = work_out(documents([SEED]))

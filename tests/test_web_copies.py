@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from policysite.enrich import document_slug
-from policysite.groups import place_path
-from policysite.parse import parse
-from policysite.read import read_seed
+from policysite.enrich.reports import document_slug
+from policysite.site.groups import place_path
+from policysite.read.parse import parse
+from policysite.read.seed import read_seed
 
 # An own-written report body: parts, items, the main targets, the closing appeal.
 BODY = """各位代表：

@@ -10,8 +10,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policysite.parse import parse
-from policysite.read import read_seed
+from policysite.read.parse import parse
+from policysite.read.seed import read_seed
 
 from test_web_copies import long_body
 

@@ -1,4 +1,4 @@
-"""Zensical as the second renderer: `python -m policysite.zensical` (make
+"""Zensical as the second renderer: `python -m policysite.adapters.zensical` (make
 site-zensical) builds the same pages, in the same navigation, with full-width
 punctuation and a Chinese search that works, and nothing from other hosts."""
 
@@ -19,7 +19,7 @@ from test_search import QUERIES
 @pytest.fixture(scope="module")
 def zensical_project(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("zensical"))
-    result = subprocess.run([PYTHON, "-m", "policysite.zensical"], cwd=project, capture_output=True, text=True, env=ENV, timeout=300)
+    result = subprocess.run([PYTHON, "-m", "policysite.adapters.zensical"], cwd=project, capture_output=True, text=True, env=ENV, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Zensical built site-zensical" in result.stdout
     return project
@@ -30,7 +30,7 @@ def manifest_nav(project) -> list:
 
 
 def test_every_generated_page_is_built(zensical_project):
-    from policysite.addresses import built_path
+    from policysite.site.addresses import built_path
 
     docs, site = zensical_project / "docs", zensical_project / "site-zensical"
     sources = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
@@ -42,7 +42,7 @@ def test_every_generated_page_is_built(zensical_project):
 
 
 def test_navigation_follows_the_report_in_source_order(zensical_project):
-    from policysite.typography import fullwidth
+    from policysite.lang.typography import fullwidth
 
     (report,) = [entry for entry in manifest_nav(zensical_project) if isinstance(next(iter(entry.values())), list)]
     expected = [fullwidth(next(iter(child))) for child in next(iter(report.values()))]

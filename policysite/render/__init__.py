@@ -4,7 +4,7 @@ One module per page kind — a report's own pages (report), 数读 (shudu), the
 home page (home), 目标对比 (targets), 新提法 (terms), tags, 地名与项目
 (entities), 关于 (about) — over shared pieces: markup (escaping, HTML blocks, front matter),
 provenance (breadcrumbs, bylines, credits) and body (a node's text, cards).
-Every path comes from policysite.addresses; a page kind is a function from
+Every path comes from policysite.site.addresses; a page kind is a function from
 reports to `Page`s, so it can be tested on a report built by hand.
 """
 
@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from .. import addresses, compare, export, tree
-from ..context import Site
+from .. import tree
+from ..enrich import compare
 from ..model import Document, Page
+from ..site import addresses
+from ..site.context import Site
+from . import export
+from . import terms
 from .about import about_pages
+from .delivery import delivery_pages
 from .entities import entities_page, site_entities_page
 from .home import home_pages
 from .markup import HTML_BLOCK_END, HTML_BLOCK_START
@@ -23,8 +28,6 @@ from .navigation import nav
 from .report import fulltext_page, overview_page, part_page, section_page
 from .shudu import figures_pages
 from .tags import site_tags_page, tag_anchor, tags_page
-from . import terms
-from .delivery import delivery_pages
 from .targets import compare_pages
 
 __all__ = ["HTML_BLOCK_END", "HTML_BLOCK_START", "nav", "render", "report_pages", "site_pages", "tag_anchor"]

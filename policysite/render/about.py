@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from .. import addresses
-from ..addresses import md_link
 from ..model import Document, Page
+from ..site import addresses
+from ..site.addresses import md_link
 from .markup import chinese_date, page, text, web_address
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from .. import addresses, tree
-from ..addresses import href, md_link
+from .. import tree
 from ..model import Document, Section
+from ..site import addresses
+from ..site.addresses import href, md_link
 from .markup import anchor, escape, html_block, text
 from .narrow import word_breaks
 

@@ -8,8 +8,8 @@ each of them below the table, not a column of dashes.
 
 from __future__ import annotations
 
-from .. import addresses
 from ..model import Document
+from ..site import addresses
 from .markup import anchor, escape, pinyin_key
 from .shudu import target_link
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-from .. import addresses, compare, delivery
-from ..addresses import md_link
-from ..enrich import unique
+from ..enrich import compare, delivery
+from ..enrich.reports import unique
 from ..model import Document, Page
+from ..site import addresses
+from ..site.addresses import md_link
 from . import charts
 from .comparetable import ORDER_NOTE, report_order, rest_list, split_indicators
 from .markup import anchor, escape, html_block, page, pinyin_key, text

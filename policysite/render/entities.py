@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from .. import addresses
-from ..addresses import href, md_link
 from ..model import Document, Page, Section
+from ..site import addresses
+from ..site.addresses import href, md_link
+from ..site.context import tag_kinds
 from .markup import page, pinyin_key, text
 from .provenance import crumbs
-from ..context import tag_kinds
 from .tags import KIND_TITLES, MAX_SITE_TAGS, newest_first, tag_anchor, tag_count, tag_sections, tags_of_kind
 
 

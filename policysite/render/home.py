@@ -4,10 +4,11 @@ reports by year and province (older years on a page each).
 
 from __future__ import annotations
 
-from .. import addresses, places
-from ..groups import NATION
-from ..addresses import md_link
+from ..lang import places
 from ..model import Document, Page
+from ..site import addresses
+from ..site.addresses import md_link
+from ..site.groups import NATION
 from .markup import SITE_NAME, anchor, chinese_date, escape, html_block, page, pinyin_key
 from .narrow import date_cell
 from .report import overview_page

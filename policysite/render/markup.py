@@ -6,7 +6,7 @@ small formatters of dates, sentences and sort keys.
 Seed text is data, never markup: every string from a seed goes through
 `text()` (or YAML serialisation), so it renders as the characters it is.
 The lists and tables the pages carry are HTML blocks, which Markdown passes
-through untouched (policysite.htmlblocks, without even tokenising them):
+through untouched (policysite.adapters.htmlblocks, without even tokenising them):
 their text goes through `escape` and their links through `addresses.href`.
 """
 
@@ -18,8 +18,8 @@ import re
 
 import yaml
 
-from ..addresses import href
 from ..model import Page
+from ..site.addresses import href
 
 
 YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -55,7 +55,7 @@ def text(value: str) -> str:
 
 
 def html_block(markup: str) -> str:
-    """Generated HTML as a block of the page, marked so policysite.htmlblocks
+    """Generated HTML as a block of the page, marked so policysite.adapters.htmlblocks
     passes it through as it is."""
     return f"{HTML_BLOCK_START}\n{markup}\n{HTML_BLOCK_END}"
 

@@ -20,7 +20,7 @@ def word_breaks(text: str) -> str:
     """Text as HTML with a <wbr> between its words (jieba's cut): a card's line
     breaks between words (生态/布局 stays 生态布局), the stylesheet keeping
     Chinese from breaking elsewhere."""
-    from .. import segment
+    from ..lang import segment
 
     if not segment.available():
         return html.escape(text, quote=False)

@@ -4,11 +4,12 @@ pages in source order (a part with items a group, its overview first).
 
 from __future__ import annotations
 
-from .. import addresses, tree
+from .. import tree
+from ..model import Document
+from ..site import addresses
+from ..site.context import Site
 from . import terms
 from .delivery import delivery_nav
-from ..context import Site
-from ..model import Document
 from .targets import compare_years, places_over_years
 
 

@@ -5,9 +5,9 @@ source credit every page ends with.
 
 from __future__ import annotations
 
-from .. import addresses
-from ..addresses import href
 from ..model import Document, Part
+from ..site import addresses
+from ..site.addresses import href
 from .markup import display_date, text, web_address
 
 

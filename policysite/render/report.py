@@ -4,9 +4,10 @@ the glossary), a part with items, the overview, the full text.
 
 from __future__ import annotations
 
-from .. import addresses, tree
-from ..addresses import md_link
+from .. import tree
 from ..model import Document, Page, Section
+from ..site import addresses
+from ..site.addresses import md_link
 from .body import notes_link, paragraphs_with_tables, part_cards, related_block, section_body, section_cards
 from .markup import SITE_NAME, first_sentence, lead, page, text
 from .provenance import byline, credit, crumbs, place_and_year

@@ -5,10 +5,10 @@ the box of a page's figures above its text.
 
 from __future__ import annotations
 
-from .. import addresses
-from ..addresses import href, md_link
+from ..lang.typography import fullwidth
 from ..model import Document, Page
-from ..typography import fullwidth
+from ..site import addresses
+from ..site.addresses import href, md_link
 from .markup import anchor, escape, html_block, page, quote_fragment, text
 from .provenance import credit, crumbs, place_and_year
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import html
 import json
 
-from .. import addresses
-from ..addresses import href, md_link
-from ..context import tag_kinds
 from ..model import Document, Page, Section
+from ..site import addresses
+from ..site.addresses import href, md_link
+from ..site.context import tag_kinds
 from .markup import anchor, escape, html_block, page, pinyin_key, text
 
 

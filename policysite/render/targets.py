@@ -1,16 +1,17 @@
 """目标对比 pages: the main targets of a year's reports side by side, and a
-place's targets year by year (the rows come from policysite.compare).
+place's targets year by year (the rows come from policysite.enrich.compare).
 """
 
 from __future__ import annotations
 
 import re
 
-from .. import addresses, compare
-from ..addresses import md_link
-from ..context import Site
-from ..enrich import unique
+from ..enrich import compare
+from ..enrich.reports import unique
 from ..model import Page
+from ..site import addresses
+from ..site.addresses import md_link
+from ..site.context import Site
 from .delivery import overview_link, year_tables
 from .markup import escape, html_block, page, pinyin_key, text
 from .shudu import target_link

@@ -1,6 +1,6 @@
 """新提法 pages: what each report says for the first time, a place's terms year
 by year (charts drawn here, at build time), a year's shared and own terms, and
-terms/new.csv|json. The counting is policysite/terms.py's.
+terms/new.csv|json. The counting is policysite/enrich/terms.py's.
 
 Pages live under terms/: index.md, <year>.md, place-<place>.md and one page
 per report (report/<report slug>.md, linked from its year and its place, not
@@ -16,11 +16,12 @@ import json
 import re
 from urllib.parse import quote
 
-from .. import addresses, terms
-from ..addresses import href, md_link
-from ..compare import FRAGMENT_SAFE
-from ..enrich import unique
+from ..enrich import terms
+from ..enrich.compare import FRAGMENT_SAFE
+from ..enrich.reports import unique
 from ..model import Document, Page
+from ..site import addresses
+from ..site.addresses import href, md_link
 from .markup import anchor, escape, html_block, page, pinyin_key, text
 
 TITLE = "新提法"

@@ -1,0 +1,376 @@
+"""Enrich stage: give Documents and Sections their slugs and tags.
+
+Works on the whole corpus at once, because tag salience and slug collisions
+are properties of the corpus, not of one section.
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import math
+import re
+from collections import Counter
+
+from pypinyin import Style, lazy_pinyin
+
+from ..lang import places, segment
+from ..model import Document, Related, Section
+from ..site import addresses
+from ..site.groups import search_scopes
+from . import delivery, figures
+from .tagkinds import FILLER, FORMULA, ORG, PLACE, POLICY, TOPIC, one_name_per_entity, tag_kind  # noqa: F401 (FILLER: also read by tests)
+
+# Slugs reserved for the pages every document has besides its sections.
+RESERVED_SLUGS = addresses.REPORT_PAGES
+
+MAX_SLUG_WORDS = 4    # words of a heading that go into its slug
+
+# Parts of speech that name things: nouns, places, institutions, other proper nouns.
+NOUN_TAGS = {"n", "nz", "ns", "nt", "nr", "nrt", "nw", "vn"}
+
+ADMIN_SUFFIXES = "区县市镇"
+
+# Places so broad that nearly every section of a report is in them.
+BROAD_PLACES = set("中国 全国 国家 广东 广东省 广州 广州市 羊城 华南 珠三角 粤港澳 内地 全省 全市".split())
+
+
+def enrich(documents: list[Document], folders: dict[str, str] | None = None, terms: list[str] | None = None) -> list[Document]:
+    """Slugs, tags, relations and figures of every document.
+
+    `folders` (seed → URL folder of the last build) keeps each report's
+    folder where it was when another seed is added; `terms` are the reports'
+    quoted terms (quoted_terms), when the caller has them already.
+    """
+    segment.add_words(quoted_terms(documents) if terms is None else terms)
+    # Segmenting with parts of speech is the costly step: once per section.
+    found = {id(section): candidates(section) for document in documents for section in document.sections}
+    # One tag per place however the reports name it (澳门 / 澳门特别行政区).
+    names = one_name_per_entity({word for words in found.values() for word, kind in words if kind == PLACE})
+    found = {key: [(names.get(word, word), kind) for word, kind in words] for key, words in found.items()}
+    idf = corpus_idf(list(found.values()))
+    common = too_common(list(found.values()))
+    for document in documents:
+        document.place = document.place or document_place(document)
+        document.slug = document.slug or document_slug(document)
+        assign_section_slugs(document)
+        for section in document.sections:
+            section.tags = section_tags(section, [(w, k) for w, k in found[id(section)] if not (k == TOPIC and w in common)],
+                                        document, idf, document.place)
+    assign_document_slugs(documents, folders or {})
+    relate(documents)
+    for document in documents:
+        document.figures = figures.extract(document)
+    delivery.answer_notes(documents)  # a result beside the target of the year before it answers
+    return documents
+
+
+def quoted_terms(documents: list[Document]) -> list[str]:
+    """Programme names and slogans the articles put in quotes: “六稳”, “三大平台”.
+
+    Quoted lists are split into their items (“一个定位、两大引擎、三大平台”);
+    only short all-Chinese items are kept, as long entries hurt search.
+    """
+    found = set()
+    for document in documents:
+        text = "".join(document.intro + [p for s in document.sections for p in [s.subtitle, *s.paragraphs]])
+        for quoted in re.findall(r"[“「『\"]([^”」』\"]{2,40})[”」』\"]", text):
+            for item in re.split(r"[、,，+/—\-·\s]+", quoted):
+                if 2 <= len(item) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", item):
+                    found.add(item)
+    return sorted(found)
+
+
+# --- slugs ------------------------------------------------------------------------
+
+
+def to_slug(text: str, max_words: int = MAX_SLUG_WORDS) -> str:
+    """ASCII slug from Chinese text: pinyin per word, words joined by hyphens.
+
+    疫情防控 → yiqing-fangkong; 5G基站 → 5g-jizhan.
+    """
+    return pinyin_slug(text, max_words, segment.generation())
+
+
+# Remembered by text and by what jieba knows, as text_candidates.
+@functools.lru_cache(maxsize=1 << 15)
+def pinyin_slug(text: str, max_words: int, dictionary: int) -> str:
+    parts = []
+    for word in split_compounds(segment.words(text)):
+        syllables = lazy_pinyin(word, style=Style.NORMAL, errors=lambda chars: list(chars))
+        part = re.sub(r"[^a-z0-9]+", "", "".join(syllables).lower())
+        if part:
+            parts.append(part)
+    return "-".join(parts[:max_words])
+
+
+def split_compounds(words: list[str]) -> list[str]:
+    """Split long all-Han words into pairs (实体经济 → 实体 经济), join lone characters.
+
+    Chinese compounds are overwhelmingly built of two-character words, and
+    pairs keep slugs readable and independent of which compounds the lexicon
+    happens to list, so a lexicon change does not move URLs.
+    """
+    pieces: list[str] = []
+    for word in words:
+        single = len(word) == 1 and "\u4e00" <= word <= "\u9fff"
+        if single and pieces and len(pieces[-1]) == 1 and "\u4e00" <= pieces[-1] <= "\u9fff":
+            pieces[-1] += word  # 同 城 → 同城: lone characters read as one word
+        elif len(word) >= 4 and len(word) % 2 == 0 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            pieces.extend(word[i : i + 2] for i in range(0, len(word), 2))
+        else:
+            pieces.append(word)
+    return pieces
+
+
+def document_slug(document: Document) -> str:
+    """Place and year, e.g. guangdong-2026, liwan-2022, so URLs say which report this is."""
+    year = document.year or document.date[:4] or next(iter(re.findall(r"(?:19|20)\d\d", document.title)), "")
+    if document.place_code:
+        base = places.slug(places.divisions()[document.place_code])
+    else:
+        base = to_slug(document.place, max_words=2) if document.place else to_slug(document.title, max_words=3)
+    return "-".join(part for part in (base, year) if part) or "report"
+
+
+def document_place(document: Document) -> str:
+    """The administrative area an article reports on.
+
+    Prefers a place named in the title that the text also names with its
+    administrative suffix (荔湾 in the title, 荔湾区 in the text).
+    """
+    text = "".join(document.intro) + "".join(p for s in document.sections for p in s.paragraphs)
+    places = [word for word, flag in segment.tagged_words(document.title) if flag == "ns" and len(word) >= 2]
+    scored = [
+        (sum(text.count(place.rstrip(ADMIN_SUFFIXES) + s) for s in ADMIN_SUFFIXES), -index, place)
+        for index, place in enumerate(places)
+    ]
+    scored = [entry for entry in scored if entry[0] > 0]
+    if scored:
+        return max(scored)[2].rstrip(ADMIN_SUFFIXES) or max(scored)[2]
+    # 我代表青禾区人民政府: the name starts after 代表 (not 表青禾).
+    named = Counter(re.findall(rf"(?:代表|向|由|^|[^\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}}?)[{ADMIN_SUFFIXES}]人民政府", text))
+    return named.most_common(1)[0][0] if named else ""
+
+
+def assign_section_slugs(document: Document) -> None:
+    """Distinct slugs for the pages of a report (parts with items included), in
+    source order: a repeated heading gets -2, -3 …"""
+    taken = set(RESERVED_SLUGS)
+    parts = iter(document.parts)
+    for position, section in enumerate(document.sections, start=1):
+        if section.part is not None and not section.part.slug:
+            part = next(parts)
+            part.slug = unique(to_slug(slug_words(part.heading)) or f"part-{part.number or position}", taken)
+        base = to_slug(slug_words(section.heading)) or f"section-{position}"
+        section.slug = unique(base, taken)
+
+
+def assign_document_slugs(documents: list[Document], folders: dict[str, str]) -> None:
+    """Distinct URL folders: a report keeps the folder it had (when its place
+    and year still give it); a clash gets -2, -3 … and a warning naming both."""
+    taken: set[str] = set(addresses.RESERVED_FOLDERS)  # the site's own folders are never a report's
+    by_seed = sorted(documents, key=lambda d: d.seed)
+    kept = {}
+    for document in by_seed:
+        before = folders.get(document.seed, "")
+        if before and re.sub(r"-\d+$", "", before) in (document.slug, re.sub(r"-\d+$", "", document.slug)) and before not in taken:
+            kept[document.seed] = before
+            taken.add(before)
+    owner = {folder: seed for seed, folder in kept.items()}
+    for document in by_seed:
+        base = document.slug
+        document.slug = kept.get(document.seed) or unique(base, taken)
+        owner.setdefault(document.slug, document.seed)
+        if document.slug != base and base in owner:
+            document.warnings.append(
+                f"URL folder {base!r} is taken by {owner[base]}: this report is at {document.slug!r}; "
+                "set `slug:` in a sidecar to choose"
+            )
+
+
+def unique(base: str, taken: set[str]) -> str:
+    slug, counter = base, 1
+    while slug in taken:
+        counter += 1
+        slug = f"{base}-{counter}"
+    taken.add(slug)
+    return slug
+
+
+def strip_numbering(heading: str) -> str:
+    """一、…, （一）…, 1.…, 附件1 … → the words of the heading."""
+    return re.sub(
+        r"^(?:[一二三四五六七八九十百零〇]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|附件\s*\d*)\s*", "", heading
+    )
+
+
+def slug_words(heading: str) -> str:
+    """What a page's slug is made of: the heading without numbering or a leading year
+    (2026年工作安排 → 工作安排: the folder already says the year)."""
+    return re.sub(r"^(?:19|20)\d\d年(?:和)?", "", strip_numbering(heading)) or strip_numbering(heading)
+
+
+# --- tags -------------------------------------------------------------------------
+#
+# Four kinds, in this order on a page: the topic (the heading itself), places,
+# institutions/projects and programmes, then salient topic keywords. Kinds come
+# from jieba's parts of speech (the lexicon sets them for domain words) and
+# from the shape of a name (…中心, …集团, …园 are institutions or projects).
+
+KIND_LIMITS = {PLACE: 4, ORG: 3, POLICY: 3, TOPIC: 4}
+MAX_TAGS_IN_ALL = 10
+KIND_WEIGHTS = {PLACE: 3.0, ORG: 3.0, POLICY: 3.0, TOPIC: 1.0}
+MAX_RELATED = 3
+
+
+def corpus_idf(sections: list[list[tuple[str, str]]]) -> dict[str, float]:
+    """Inverse section frequency of each candidate word across every seed (one candidate list per section)."""
+    counts: Counter[str] = Counter()
+    for found in sections:
+        counts.update({word for word, _ in found})
+    return {word: math.log((1 + len(sections)) / (1 + n)) + 1 for word, n in counts.items()}
+
+
+COMMON_SHARE = 0.25     # a topic word in more than this share of an archive's sections means nothing there
+COMMON_MIN_SECTIONS = 40
+
+
+def too_common(sections: list[list[tuple[str, str]]]) -> set[str]:
+    """The archive's own list of words too common to be topics (发展, 改革 …): in
+    more than a quarter of all sections, once there are enough sections to tell."""
+    if len(sections) < COMMON_MIN_SECTIONS:
+        return set()
+    counts: Counter[str] = Counter()
+    for found in sections:
+        counts.update({word for word, kind in found if kind == TOPIC})
+    return {word for word, n in counts.items() if n / len(sections) > COMMON_SHARE}
+
+
+def candidates(section: Section) -> list[tuple[str, str]]:
+    """(word, kind) of every possible tag in the section, in order, with repeats.
+
+    Words of a lead (the subtitle, or the opening sentence of a paragraph such
+    as 狠抓白鹅潭商务区开发建设。) say what the section is about: they count twice.
+    """
+    return list(text_candidates((section.subtitle, *section.paragraphs), segment.generation()))
+
+
+# Remembered by text and by what jieba knows (a taught word changes the cut):
+# under `mkdocs serve` a save re-tags only the sections it changed.
+@functools.lru_cache(maxsize=1 << 15)
+def text_candidates(paragraphs: tuple[str, ...], dictionary: int) -> tuple[tuple[str, str], ...]:
+    found = []
+    for index, paragraph in enumerate(paragraphs):
+        lead = re.match(r"[^。!?;]{2,30}[。!?;]", paragraph)
+        lead_text = lead.group() if lead else paragraph if index == 0 else ""
+        for text in (paragraph, lead_text):
+            found += [(formula, POLICY) for formula in FORMULA.findall(text)]
+            at = 0
+            for word, flag in segment.tagged_words(text):
+                at = max(text.find(word, at), at)
+                before, at = text[max(0, at - 4): at], at + len(word)
+                if flag in NOUN_TAGS and is_taggable(word) and (kind := tag_kind(word, flag, before)):
+                    found.append((word, kind))
+    return tuple(found)
+
+
+def is_taggable(word: str) -> bool:
+    return (
+        len(word) >= 2
+        and word not in FILLER
+        and not re.fullmatch(r"[\d.%+\-]+|[a-zA-Z]", word)
+        and bool(re.search(r"[\u4e00-\u9fffA-Za-z]", word))
+    )
+
+
+def section_tags(
+    section: Section, found: list[tuple[str, str]], document: Document, idf: dict[str, float], home: str
+) -> list[str]:
+    """The topic, then places, institutions and programmes, then keywords; sets `kinds`."""
+    counts = Counter(word for word, _ in found)
+    kinds = {word: kind for word, kind in found}
+    first_seen = {word: index for index, (word, _) in reversed(list(enumerate(found)))}
+    text = "".join([section.subtitle, *section.paragraphs])
+    broken = fragments(counts, text)
+    ranked = sorted(
+        (word for word in counts if word not in broken),
+        key=lambda w: (-(counts[w] * idf.get(w, 1.0) * (1 + 0.15 * min(len(w), 6))), first_seen[w], w),
+    )
+    domain = segment.lexicon_words()
+    ranked.sort(key=lambda w: w not in domain)  # stable sort: domain words first, by salience
+    # The report's own place is what every page is about: never a tag.
+    own = {home, document.place_name, *(document.place_name[i:] for i in range(len(document.place_name)))} - {""}
+    ranked = [w for w in ranked if not (kinds[w] == PLACE and (w in BROAD_PLACES or w in own or (home and w.startswith(home))))]
+    # The heading is the first tag when it is a short subject (平台建设), not a
+    # sentence-long item heading, a date or a part title (2026年重点工作).
+    heading = strip_numbering(section.heading)
+    topic = heading if 2 <= len(heading) <= 8 and not re.search(r"\d|年|工作$|回顾|安排", heading) else ""
+    section.kinds = {topic: TOPIC} if topic else {}
+    chosen = {kind: [w for w in ranked if kinds[w] == kind and w != topic][:limit] for kind, limit in KIND_LIMITS.items()}
+    named = sorted(chosen[ORG] + chosen[POLICY], key=ranked.index)[: KIND_LIMITS[ORG]]
+    tags = [*([topic] if topic else []), *chosen[PLACE], *named]
+    tags += chosen[TOPIC][: max(2, MAX_TAGS_IN_ALL - len(tags))]
+    section.kinds.update({tag: kinds[tag] for tag in tags if tag != topic})
+    # The sidecar's tags are the maintainer's: they stay, within the ten.
+    extras = [extra for extra in document.extra_tags if extra not in tags]
+    tags = tags[: max(1, MAX_TAGS_IN_ALL - len(extras))] + extras
+    for extra in extras:
+        section.kinds[extra] = TOPIC
+    return tags
+
+
+def fragments(counts: Counter[str], text: str) -> set[str]:
+    """Candidates that mostly occur inside a longer candidate (大湾 in 大湾区)."""
+    inside: Counter[str] = Counter()
+    for longer in counts:
+        occurrences = text.count(longer)
+        for size in range(2, len(longer)):
+            for start in range(len(longer) - size + 1):
+                part = longer[start : start + size]
+                if part in counts:
+                    inside[part] += occurrences
+    return {word for word, n in inside.items() if n >= text.count(word)}
+
+
+def relate(documents: list[Document]) -> None:
+    """相关政策: for each section, the sections sharing the most weighted tags.
+
+    The score of a pair is the same seen from either side; a section is never
+    related to itself, and relations cross documents. In an archive a section
+    is compared with those of its own group (groups.py) and of its place in
+    other years, through an index of tags: the work grows with the archive,
+    not with its square.
+    """
+    everything = [(document, section) for document in documents for section in document.sections]
+    scopes = search_scopes(documents)
+    pools = [[("group", scopes.get(d.slug, ""))] + ([("place", d.place)] if d.place else []) for d, _ in everything]
+    postings: dict[tuple, list[int]] = {}
+    for index, (_, section) in enumerate(everything):
+        for pool in pools[index]:
+            for tag in section.tags:
+                postings.setdefault((pool, tag), []).append(index)
+    for index, (document, section) in enumerate(everything):
+        shared_tags: dict[int, set[str]] = {}
+        for pool in pools[index]:
+            for tag in section.tags:
+                for other in postings[(pool, tag)]:
+                    if other != index:
+                        shared_tags.setdefault(other, set()).add(tag)
+        # Best first; among equals, in source order. (Two sections of one pool
+        # have all their tags in its postings: `shared_tags` holds every tag they share.)
+        weights = [(tag, KIND_WEIGHTS[section.kinds.get(tag, TOPIC)]) for tag in section.tags]
+        best = heapq.nsmallest(MAX_RELATED, (
+            (-sum(weight for tag, weight in weights if tag in tags), other) for other, tags in shared_tags.items()
+        ))
+        section.related = []
+        for score, other in best:
+            other_document, other_section = everything[other]
+            shared = tuple(tag for tag in section.tags if tag in shared_tags[other])
+            report = "" if other_document is document else other_document.name
+            section.related.append(Related(other_document.slug, other_section.slug, other_section.heading, shared, -score, report))
+
+
+def pair_score(a: Section, b: Section) -> float:
+    """Weighted shared tags (summed in tag order: the same float every run)."""
+    return sum(KIND_WEIGHTS[a.kinds.get(tag, TOPIC)] for tag in a.tags if tag in b.tags)

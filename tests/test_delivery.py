@@ -19,7 +19,7 @@ import pytest
 
 from browser import chromium, serve
 from conftest import broken_links, make_project, run_build, mkdocs_build
-from policysite.enrich.reports import compare, delivery
+from policysite.enrich import compare, delivery
 from policysite.enrich.reports import enrich
 from policysite.enrich.figures import read_blocks, sentence_figures
 from policysite.read.parse import parse

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from browser import chromium, serve
 from conftest import ROOT, SEED, broken_links, built_project, make_project
 
-from policysite.enrich.reports import terms
+from policysite.enrich import terms
 from policysite.enrich.reports import enrich
 from policysite.read.parse import parse
 from policysite.read.seed import read_seed

@@ -207,6 +207,7 @@ def test_sidecar_overrides_detection(tmp_path):
     ("colour: red\n", "unknown key 'colour'"),
     ("date: yesterday\n", "date must be an ISO 8601 date"),
     ("slug: 荔湾\n", "slug must be lowercase ASCII"),
+    ("slug: compare\n", "slug 'compare' is a folder of the site itself"),  # 目标对比's: the report would overwrite it
     ("headings: 疫情防控\n", "headings must be a non-empty list"),
     ("title: [unclosed\n", "invalid YAML at line"),
     ("- just\n- a list\n", "expected a mapping"),

@@ -108,7 +108,7 @@ def main() -> int:
 def dictionary_load(runs: int) -> dict:
     """jieba's dictionary and our lexicon, loaded in a fresh process (a one-time cost)."""
     code = (
-        "import time, sys; sys.path.insert(0, %r); t = time.perf_counter(); from policysite import segment; "
+        "import time, sys; sys.path.insert(0, %r); t = time.perf_counter(); from policysite.lang import segment; "
         "segment.ready(); a = time.perf_counter(); segment.posseg(); b = time.perf_counter(); print(a - t, b - a)"
     ) % str(ROOT)
     loads, possegs = [], []

@@ -122,6 +122,9 @@ def test_results_span_the_archive_and_name_their_report(archive_tab):
     hrefs = tab.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
     assert hrefs and all(re.search(r"/[a-z]+-2021/", href) for href in hrefs), hrefs
     tab.locator(".ps-search-scope select").select_option(value="")
+    # The whole archive again: wait for its answer (2022's reports) to replace the 2021 results.
+    tab.wait_for_function("() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]"
+                          ".some(link => /-2022\\//.test(link.href))")
     # Grouped by report, newest first: each item headed by its report's name, its sections under it.
     items = tab.locator(".md-search-result__item")
     reports = items.locator(":scope > .md-search-result__link:first-child h1").all_inner_texts()

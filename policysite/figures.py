@@ -91,13 +91,13 @@ INDICATORS = [
     ("城镇登记失业率", r"登记失业率", "percent"),
     ("城镇调查失业率", r"调查失业率|失业率", "percent"),
     ("居民消费价格涨幅", r"居民消费价格|CPI|物价", "percent"),
-    ("城镇居民人均可支配收入增长", r"城镇居民人均可支配收入", "percent"),
-    ("农村居民人均可支配收入增长", r"农村居民人均可支配收入", "percent"),
+    ("城镇居民人均可支配收入增长", r"城镇(?:常住)?居民人均可支配收入", "percent"),
+    ("农村居民人均可支配收入增长", r"农村(?:常住)?居民人均可支配收入", "percent"),
     ("居民人均可支配收入增长", r"居民(?:人均可支配)?收入", "percent"),
     ("粮食产量", r"粮食(?:总)?产量|粮食产能", "weight"),
     ("固定资产投资增长", r"固定资产投资", "percent"),
     ("社会消费品零售总额增长", r"社会消费品零售总额|社零", "percent"),
-    ("规模以上工业增加值增长", r"规模以上工业增加值|规上工业增加值", "percent"),
+    ("规模以上工业增加值增长", r"规模以上工业增加值|规上工业增加值|规模工业增加值", "percent"),
     ("外贸进出口增长", r"进出口|外贸", "percent"),
     ("单位地区生产总值能耗", r"单位(?:地区|国内)?生产总值能耗|单位GDP能耗|能耗强度", "percent"),
     ("研发经费投入强度", r"(?:研发|R&D)(?:经费)?(?:投入)?强度|(?:研发|R&D)经费(?:投入|支出)?(?:占|相当于)", "percent"),
@@ -157,7 +157,7 @@ def read_blocks(blocks: list[tuple], year: str) -> list[Figure]:
         context = stance(headings, year)
         period = scopes.period_heading(headings)
         header: list[str] = []
-        marked = scopes.passages(list(paragraphs), scopes.heading_passage(own_heading))
+        marked = scopes.passages(list(paragraphs), scopes.heading_passage(own_heading), period, year)
         for paragraph, line, sentences in zip(paragraphs, lines, marked):
             if "\t" in paragraph:  # a row of a flattened table: its first cell names the measure
                 row = row_figures(paragraph, position, line, context, year, header)
@@ -166,8 +166,13 @@ def read_blocks(blocks: list[tuple], year: str) -> list[Figure]:
                 figures += row
                 continue
             header = []
-            looking_back = "result" if scopes.LOOKING_BACK.match(paragraph) else context
+            looking_back = context
             for sentence, passage in sentences:
+                # 过去一年，… opens a look back over the rest of its paragraph, up to 今年…
+                if scopes.looks_back(sentence, year):
+                    looking_back = "result"
+                elif passage or scopes.LOOKING_AHEAD.match(sentence.strip()):
+                    looking_back = context
                 figures += sentence_figures(sentence, position, line, looking_back, year, passage, period)
     return figures
 
@@ -271,6 +276,10 @@ def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, 
         if len(items) == 1 and len(figures) == 2 and "城乡" in items[0]:
             # 城乡居民人均可支配收入分别增长5%、6.5%: the towns' figure, then the countryside's.
             items = [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
+        sectors = re.match(r"(?:其中)?([一二三]{2,3})产(业?)(.*)", items[0]) if len(items) == 1 else None
+        if sectors and len(sectors[1]) == len(figures):
+            # 一二三产增加值分别增长3.5%、6%、5%: one figure for each sector, in order.
+            items = [f"{numeral}产{sectors[2]}{sectors[3]}" for numeral in sectors[1]]
         if len(items) < 2 or len(figures) < 2:
             continue
         items = shared_tail(items[-len(figures):] if len(items) > len(figures) else items)

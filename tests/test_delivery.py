@@ -126,6 +126,66 @@ def test_a_passage_written_as_a_list_and_one_running_over_several_sentences():
     assert [(f.text, f.scope) for f in figures] == [("6%", "main"), ("50万人", "main"), ("20所", "item")]
 
 
+def test_a_years_passage_under_a_plan_period_heading_stays_the_years():
+    heading = "二、“十五五”时期目标任务和2026年工作安排"
+    paragraphs = ("“十五五”时期主要目标是：地区生产总值年均增长5%左右。",
+                  "今年是开局之年。全市经济社会发展的主要预期目标是：地区生产总值增长4.5%左右，城镇新增就业12万人以上。")
+    figures = read_blocks([(0, paragraphs, (1, 2), heading, heading)], "2026")
+    assert [(f.text, f.scope) for f in figures] == [("5%左右", "period"), ("4.5%左右", "main"), ("12万人以上", "main")]
+    # An opening that does not name the year stays a plan period's under such a heading.
+    plain = ("主要目标是：地区生产总值增长5%左右，全员劳动生产率增长6%。",)
+    figures = read_blocks([(0, plain, (1,), "二、“十五五”时期主要目标", "二、“十五五”时期主要目标")], "2026")
+    assert [f.scope for f in figures] == ["period", "period"]
+
+
+def test_an_opening_cut_over_two_lines_still_opens_the_passage():
+    paragraphs = ("新的一年任务繁重。全区经济社会发展的", "主要预期目标", "是：地区生产总值增长4%—4.5%，一般公共预算收入增长1%左右。",
+                  "新建学校6所。")
+    figures = read_blocks([(0, paragraphs, (1, 2, 3, 4), "三、2026年工作安排", "三、2026年工作安排")], "2026")
+    assert [(f.text, f.indicator or f.measure, f.scope) for f in figures] == [
+        ("4%—4.5%", "地区生产总值增长", "main"), ("1%左右", "一般公共预算收入增长", "main"), ("6所", "新建学校", "item")]
+    # A restatement cut the same way is not a new passage: the cut must fall after 目标 itself.
+    restated = ("今年预期目标设定", "为4%以上，考虑了多方面因素。")
+    figures = read_blocks([(0, restated, (1, 2), "三、2026年工作安排", "三、2026年工作安排")], "2026")
+    assert [f.scope for f in figures] == ["item"]
+
+
+def test_a_plans_count_of_indicators_is_not_the_years_target():
+    from policysite.scopes import without_passage
+
+    # A report without a passage: a sentence of 预期 about a plan's five years gives no main target.
+    paragraphs = ("规划纲要草案提出今后五年的主要指标20个，其中预期性指标14个。", "今年全市生产总值预期增长5%。")
+    figures = without_passage(read_blocks([(0, paragraphs, (1, 2), "", "")], "2026"))
+    assert [(f.text, f.scope) for f in figures] == [("20个", "item"), ("14个", "item"), ("5%", "main")]
+
+
+def test_sectors_and_residents_listed_with_respectively_get_their_own_rows():
+    found = sentence_figures("其中一二三产增加值分别增长4%左右、5.5%左右、6%左右。", 1, 1, "target", "2026", "main")
+    assert [(f.text, f.measure) for f in found] == [
+        ("4%左右", "一产增加值增长"), ("5.5%左右", "二产增加值增长"), ("6%左右", "三产增加值增长")]
+    found = sentence_figures("城镇和农村常住居民人均可支配收入分别增长4.5%左右和7%左右。", 1, 1, "target", "2026", "main")
+    assert [(f.text, f.indicator, f.qualifier) for f in found] == [
+        ("4.5%左右", "城镇居民人均可支配收入增长", "左右"), ("7%左右", "农村居民人均可支配收入增长", "左右")]
+    found = sentence_figures("规模工业增加值增长6.5%。", 1, 1, "target", "2026", "main")
+    assert [f.indicator for f in found] == ["规模以上工业增加值增长"]
+
+
+def test_a_years_average_concentration_is_the_years_own_target():
+    found = sentence_figures("细颗粒物年均浓度控制在31微克/立方米左右。", 1, 1, "target", "2026", "main")
+    assert [(f.text, f.indicator, f.scope) for f in found] == [("控制在31微克/立方米左右", "细颗粒物浓度", "main")]
+    found = sentence_figures("研发经费投入年均增长8%。", 1, 1, "target", "2026", "main")
+    assert [f.scope for f in found] == ["period"]
+
+
+def test_a_look_back_inside_a_plan_part_reports_results_until_the_year_ahead():
+    paragraphs = ("2026年是关键之年。过去一年，我们顶住了压力。地区生产总值增长4.9%，城镇新增就业31万人。"
+                  "今年要新建学校8所。",
+                  "刚刚过去的2025年，面对复杂形势，全区地区生产总值增长5.1%。")
+    figures = read_blocks([(0, paragraphs, (1, 2), "三、2026年的工作", "三、2026年的工作")], "2026")
+    assert [(f.text, f.role) for f in figures] == [("4.9%", "result"), ("31万人", "result"), ("8所", "target"),
+                                                    ("5.1%", "result")]
+
+
 # --- 承诺兑现 -------------------------------------------------------------------------------
 
 

@@ -228,13 +228,9 @@ def test_the_later_reports_figures_note_the_target_they_answer(documents):
 
 def test_the_national_report_comes_first_in_a_years_targets(documents):
     national = next(d for d in documents if d.slug == "quanguo-2026")
-    # Detecting a national report's level belongs to the header; this test sets it as that step would.
-    national.level = compare.NATIONAL
-    try:
-        order = list(dict.fromkeys(t.document.slug for t in compare.all_targets(documents, lambda d, f: ("x.md", ""))
-                                   if t.document.year == "2026" and t.scope == "main"))
-    finally:
-        national.level = ""
+    assert (national.level, national.place_name) == (compare.NATIONAL, "全国")  # read from its title block
+    order = list(dict.fromkeys(t.document.slug for t in compare.all_targets(documents, lambda d, f: ("x.md", ""))
+                               if t.document.year == "2026" and t.scope == "main"))
     assert order == ["quanguo-2026", "anhui-2026", "jiangxi-2026"]
 
 
@@ -243,9 +239,8 @@ def test_the_national_report_comes_first_in_a_years_targets(documents):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    # Without the national report: its place is not yet read from its title block, which
-    # a strict build reports as a warning.
-    seeds = {path.name: path.read_bytes() for path in DELIVERY.glob("jiangxi_*.txt")}
+    # The national report beside two provinces (its level, 全国, read from its title block).
+    seeds = {path.name: path.read_bytes() for path in DELIVERY.iterdir()}
     seeds[PROVINCE.name] = PROVINCE.read_bytes()
     project = make_project(tmp_path_factory.mktemp("delivery"), seeds)
     assert run_build(project).returncode == 0
@@ -273,6 +268,17 @@ def test_targets_csv_has_the_scope_of_each_target(site):
         ("main", "城镇居民人均可支配收入增长", "5%左右"), ("main", "农村居民人均可支配收入增长", "6.5%左右"),
         ("item", "外贸进出口增长", "3%以上"), ("item", "研发经费投入强度", "2.3%"),
         ("period", "地区生产总值增长", "5%左右")]
+
+
+def test_the_national_row_comes_first_in_the_years_table_of_a_built_site(site):
+    page = html.unescape((site / "compare" / "2026" / "index.html").read_text(encoding="utf-8"))
+    table = page.split('<div class="compare-table', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1], re.S)
+    names = [re.sub(r"<[^>]+>", "", row.split("</td>", 1)[0]).strip() for row in rows]
+    assert names[0] == "全国" and set(names[1:]) == {"安徽省", "江西省"}, names
+    assert "4.5%—5%" in rows[0]  # the country's own GDP growth target in its row
+    csv_rows = list(csv.DictReader(io.StringIO((site / "compare" / "targets.csv").read_text(encoding="utf-8"))))
+    assert (csv_rows[0]["place"], csv_rows[0]["level"], csv_rows[0]["year"]) == ("全国", "全国", "2026")
 
 
 def test_the_place_page_shows_the_rule_both_sentences_and_a_chart(site):

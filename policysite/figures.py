@@ -83,7 +83,7 @@ BASELINE_BEFORE = re.compile(r"(?:[从由]|较|比(?:上年|去年|20\d\d年))[^
 # The main indicators, named alike across reports (the report's words stay in `measure`).
 INDICATORS = [
     # The economy's own growth, not a sector's (海洋经济增长, 人均地区生产总值): the measure begins with it.
-    ("地区生产总值增长", r"^(?:地区|国内)?(?:生产总值|GDP|经济)(?:总量)?(?:比上年|同比|预计|预期|实际|年均|年平均)?(?:增长|增速)", "percent"),
+    ("地区生产总值增长", r"^(?:地区|国内)?(?:生产总值|GDP|经济)(?:总量)?(?:全年)?(?:比上年|同比|预计|预期|实际|年均|年平均)?(?:增长|增速)", "percent"),
     ("地区生产总值", r"^(?:地区|国内)?(?:生产总值|GDP)|^经济总量", "money"),
     ("一般公共预算收入增长", r"一般公共预算(?:总)?收入.{0,6}增长", "percent"),
     ("一般公共预算收入", r"一般公共预算(?:总)?收入", "money"),
@@ -166,6 +166,9 @@ def read_blocks(blocks: list[tuple], year: str) -> list[Figure]:
                 figures += row
                 continue
             header = []
+            if scopes.running_heading(paragraph):
+                # An unnumbered heading the outline left in the text (2024年工作回顾): it sets the stance below it.
+                context = stance(paragraph, year) or context
             looking_back = context
             for sentence, passage in sentences:
                 # 过去一年，… opens a look back over the rest of its paragraph, up to 今年…
@@ -244,9 +247,13 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
         if not measure:
             measure = what_is_measured(bare, plain[end:], unit)
         if (not measure or re.fullmatch(VERBS, SINCE.sub("", measure))) and found and found[-1].sentence == sentence.strip():
-            # 地区生产总值14.58万亿元，增长5.4%: the growth of what the clause before measured.
-            subject = re.sub(rf"(?:{VERBS})$", "", found[-1].measure)
-            measure = subject + measure if measure else found[-1].measure
+            named = own_subject(between)
+            if named:  # …增长5%，固定资产投资止跌回稳、力争增长5%: what the words between name, not the figure before
+                measure = named + (measure or "")
+            else:
+                # 地区生产总值14.58万亿元，增长5.4%: the growth of what the clause before measured.
+                subject = re.sub(rf"(?:{VERBS})$", "", found[-1].measure)
+                measure = subject + measure if measure else found[-1].measure
         if not role:
             role = role_of(plain[:start], plain, context, year, passage, plain[clause_start:end + 12])
         scope = scopes.scope_of(plain[:start], passage, period, year) if role == "target" else ""
@@ -263,6 +270,21 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
         found += each_of(figure)
         previous_end = end
     return found
+
+
+# Words between two figures that name nothing: marks, 比上年, 力争, a verb, 实现, 达到, 其中.
+CONNECTING = re.compile(rf"[\s，,、；;：:（）()]|比上年|比去年|同比|较上年|较去年|力争|确保|争取|预计|全年|其中|实现|达到|达|为|约|{VERBS}")
+
+
+def own_subject(between: str) -> str:
+    """What a clause between the figure before and this one names (固定资产投资止跌回稳、力争增长 → 固定资产投资),
+    or '' when it is only connecting words (，增长 / 、比上年增长)."""
+    clause = re.split(r"[，,；;。]", between)[-1]
+    if len(CONNECTING.sub("", clause)) < 2:
+        return ""
+    head = re.split(r"[、]|止跌|回稳|企稳|保持|稳定|持续|进一步|继续", clause)[0]
+    head = LEADING.sub("", CONNECTING.sub("", head), count=1)  # 今年启动 names nothing
+    return head if len(head) >= 2 else ""
 
 
 def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, str]]:

@@ -80,6 +80,14 @@ def period_heading(headings: str) -> bool:
 
 
 
+def running_heading(paragraph: str) -> bool:
+    """A short line without a sentence's punctuation that names a review or a plan (2024年工作回顾,
+    2025年主要工作安排): a heading left in the text, not a sentence."""
+    line = paragraph.strip()
+    return len(line) <= 20 and not re.search(r"[。，,；;：:！？!?、]", line) \
+        and bool(re.search(r"工作回顾|回顾|工作安排|重点工作|主要任务|目标任务", line))
+
+
 # A sentence that ends a passage: the reasons and the work that follow it.
 PASSAGE_END = re.compile(r"^(?:实现|完成|为实现|要实现|确保实现)?(?:这些|上述|以上|今年|全年)(?:预期)?目标|主要考虑|^做好|^我们将|^为此"
                          r"|着重说明|需要说明|^提出|的(?:增长|预期)?目标[，,]")

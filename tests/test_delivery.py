@@ -186,6 +186,48 @@ def test_a_look_back_inside_a_plan_part_reports_results_until_the_year_ahead():
                                                     ("5.1%", "result")]
 
 
+def test_a_figure_after_a_new_subject_is_that_subjects_not_the_one_before():
+    found = sentence_figures("主要预期目标是：全区生产总值增长4.5%，工业投资企稳回升、力争增长3%，社会消费品零售总额增长5%。",
+                             1, 1, "target", "2026", "main")
+    assert [(f.text, f.indicator or f.measure) for f in found] == [
+        ("4.5%", "地区生产总值增长"), ("3%", "工业投资增长"), ("5%", "社会消费品零售总额增长")]
+    # Only connecting words between: the growth of what the clause before measured.
+    found = sentence_figures("全区生产总值812亿元，比上年增长5.2%。", 1, 1, "result", "2026")
+    assert [(f.text, f.indicator) for f in found] == [("812亿元", "地区生产总值"), ("5.2%", "地区生产总值增长")]
+    found = sentence_figures("预计GDP全年增长4.8%。", 1, 1, "result", "2026")
+    assert [f.indicator for f in found] == ["地区生产总值增长"]
+
+
+def test_a_heading_left_unnumbered_in_the_text_sets_the_stance_below_it():
+    paragraphs = ("各位代表：", "2025年工作回顾", "全区上下顶压前行，地区生产总值增长5.3%，新建学校9所。",
+                  "2026年主要工作安排", "新建学校11所。")
+    figures = read_blocks([(0, paragraphs, (1, 2, 3, 4, 5), "", "")], "2026")
+    assert [(f.text, f.role) for f in figures] == [("5.3%", "result"), ("9所", "result"), ("11所", "target")]
+
+
+def test_a_year_in_brackets_does_not_make_a_result_another_years():
+    figures = read_blocks([(0, ("过去一年，国土空间规划（2021—2035年）获批实施，全区地区生产总值增长5.6%。",), (1,),
+                            "一、2025年工作回顾", "一、2025年工作回顾")], "2026")
+    found = delivery.year_result(figures, "地区生产总值增长", "%", "2026")
+    assert found is not None and found.text == "5.6%"
+
+
+def test_markdown_bold_headings_are_read_as_the_reports_outline(tmp_path):
+    seed = tmp_path / "bold.txt"
+    seed.write_text("\n".join([
+        "**政府工作报告**", "**——2026年1月12日在江西省第十四届人民代表大会第五次会议上**", "**江西省省长 某某**", "各位代表：",
+        "**一、2025年工作回顾**", "过去一年困难很多。地区生产总值增长5.1%，城镇新增就业41万人。",
+        "（一）产业升级。新增规上企业1800家。" + "我们坚持问题导向，加强要素保障，推动政策落地见效。" * 4,
+        "**二、2026年工作安排**", "今年主要预期目标是：地区生产总值增长5%左右。",
+        "（一）扩大需求。新开工项目**500个**。" + "我们坚持问题导向，加强要素保障，推动政策落地见效。" * 4, "**", ""]), encoding="utf-8")
+    document = read(seed)
+    assert [section.heading for section in document.sections] == ["一、2025年工作回顾", "二、2026年工作安排"]
+    assert "**" not in document.title and document.place_name == "江西省"
+    [document] = enrich([document])
+    assert [(f.text, f.role) for f in document.figures if f.indicator == "地区生产总值增长"] == [("5.1%", "result"), ("5%左右", "target")]
+    assert any(f.text == "500个" for f in document.figures)
+
+
 # --- 承诺兑现 -------------------------------------------------------------------------------
 
 
@@ -212,6 +254,9 @@ def test_three_consecutive_years_give_met_missed_and_undecidable_verdicts(docume
     ("失业率控制在5.5%以内", "失业率5.6%", "未达到"), ("失业率控制在5.5%以内", "失业率5.1%", "达到"),
     ("居民消费价格涨幅2%左右", "居民消费价格上涨2.6%", "未达到"),
     ("一般公共预算收入增长4%", "一般公共预算收入3100亿元", "无法判断"),
+    # A result stated as a range: a verdict only when both its ends agree.
+    ("增长6%以上", "预计增长7%—7.5%", "达到"), ("增长6%以上", "预计增长5%—5.5%", "未达到"),
+    ("增长6%以上", "预计增长5.5%—6.5%", "无法判断"),
 ])
 def test_the_verdict_rule(target, result, expected):
     planned = sentence_figures(target + "。", 1, 1, "target", "2026", "main")[0]

@@ -246,6 +246,9 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
             pending_from = ""
         if not measure:
             measure = what_is_measured(bare, plain[end:], unit)
+            listed = shared_list(plain, start, previous_end, unit)
+            if listed and measure and not re.fullmatch(VERBS, measure) and listed.endswith(measure):
+                measure = listed  # A、B、C增长5%左右: each_of gives each its row
         if (not measure or re.fullmatch(VERBS, SINCE.sub("", measure))) and found and found[-1].sentence == sentence.strip():
             named = own_subject(between)
             if named:  # …增长5%，固定资产投资止跌回稳、力争增长5%: what the words between name, not the figure before
@@ -302,6 +305,9 @@ def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, 
         if sectors and len(sectors[1]) == len(figures):
             # 一二三产增加值分别增长3.5%、6%、5%: one figure for each sector, in order.
             items = [f"{numeral}产{sectors[2]}{sectors[3]}" for numeral in sectors[1]]
+        three = re.match(r"(?:其中)?三次产业(.*)", items[0]) if len(items) == 1 and len(figures) == 3 else None
+        if three:  # 三次产业增加值分别增长2%、6.5%和7.5%
+            items = [f"第{numeral}产业{three[1]}" for numeral in "一二三"]
         if len(items) < 2 or len(figures) < 2:
             continue
         items = shared_tail(items[-len(figures):] if len(items) > len(figures) else items)
@@ -312,9 +318,21 @@ def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, 
     return pairs
 
 
+def shared_list(plain: str, start: int, previous_end: int, unit: str) -> str:
+    """The items a percentage before it is shared by (地区生产总值、固定资产投资增长5%左右 →
+    the whole list), '' when its clause holds no list or another figure."""
+    clause_start = max(plain.rfind(mark, 0, start) for mark in ",，;；:：") + 1
+    clause = plain[clause_start:start]
+    if KIND.get(unit) != "percent" or "、" not in clause or clause_start < previous_end or "分别" in clause:
+        return ""
+    return TRAILING.sub("", LEADING.sub("", clause.strip(), count=1))
+
+
 def each_of(figure: Figure) -> list[Figure]:
-    """`A和B均增长10%左右`: the figure once for each item, each with its own indicator."""
+    """`A和B均增长10%左右`, `A、B、C增长5%左右`: the figure once for each item, each with its own indicator."""
     both = re.fullmatch(rf"(.+?)(?:均|都)({VERBS})", figure.measure)
+    if not both and figure.kind == "percent" and "、" in figure.measure:
+        both = re.fullmatch(rf"((?:[^、]{{2,}}、)+[^、]{{2,}}?)({VERBS})", figure.measure)
     items = [item for item in re.split(r"[、和与及]", both[1]) if item] if both else []
     if len(items) < 2:
         return [figure]
@@ -358,6 +376,8 @@ MEASURE_PREFIX = re.compile(r"^(?:预计|初步核算|初步测算|其中|今年
 
 def indicator_of(measure: str, unit: str) -> str:
     kind = KIND.get(unit, "count")
+    if unit == "个百分点" and re.search(r"高于|快于|低于|领先", measure):
+        return ""  # 农村居民收入增速高于城镇居民1个百分点: a gap between two measures, not either one
     measure = MEASURE_PREFIX.sub("", re.sub(r"[（(][^）)]*[）)]", "", measure))  # 地区生产总值（GDP）增长
     for name, pattern, wanted in INDICATORS:
         if re.search(pattern, measure) and (kind == wanted or (wanted == "money" and unit in ("万亿元", "亿元"))):

@@ -124,7 +124,8 @@ def passages(paragraphs: list[str], block_kind: str, heading_period: bool = Fals
                 if open_kind == "main" and heading_period and not year_passage(joined, year):
                     open_kind = "period"
             elif open_kind and (PASSAGE_END.search(sentence.strip())
-                                or not FIGURE_HINT.search(sentence) and len(sentence) > SHORT_SENTENCE):
+                                or not FIGURE_HINT.search(sentence) and len(sentence) > SHORT_SENTENCE
+                                and not sentence.rstrip().endswith(("；", ";"))):  # a target in words, listed with ；
                 open_kind = ""
             row.append((sentence, open_kind))
         # A colon opens a list below; a list line ending in 。 is its last.

@@ -228,6 +228,29 @@ def test_markdown_bold_headings_are_read_as_the_reports_outline(tmp_path):
     assert any(f.text == "500个" for f in document.figures)
 
 
+def test_a_target_in_words_listed_with_a_semicolon_does_not_end_the_passage():
+    paragraphs = ("今年主要预期目标为：全区生产总值增长5%左右；一般公共预算收入、城乡居民人均可支配收入与经济增长基本同步，"
+                  "城乡居民收入差距继续缩小，基本公共服务水平稳步提高；城镇新增就业3万人；居民消费价格涨幅2%左右。", "新建学校4所。")
+    figures = read_blocks([(0, paragraphs, (1, 2), "二、2026年工作安排", "二、2026年工作安排")], "2026")
+    assert [(f.text, f.scope) for f in figures] == [("5%左右", "main"), ("3万人", "main"), ("2%左右", "main"), ("4所", "item")]
+
+
+def test_a_growth_shared_by_a_list_and_three_sectors_give_a_row_each():
+    found = sentence_figures("主要预期目标是：地区生产总值、固定资产投资、社会消费品零售总额增长5%左右，进出口增长2%。",
+                             1, 1, "target", "2026", "main")
+    assert [(f.text, f.indicator) for f in found] == [
+        ("5%左右", "地区生产总值增长"), ("5%左右", "固定资产投资增长"), ("5%左右", "社会消费品零售总额增长"),
+        ("2%", "外贸进出口增长")]
+    found = sentence_figures("其中，三次产业增加值分别增长2.5%、6%和6.5%。", 1, 1, "target", "2026", "main")
+    assert [(f.text, f.measure) for f in found] == [
+        ("2.5%", "第一产业增加值增长"), ("6%", "第二产业增加值增长"), ("6.5%", "第三产业增加值增长")]
+
+
+def test_a_gap_between_two_growth_rates_is_neither_rate():
+    found = sentence_figures("农村居民人均可支配收入增速高于城镇居民1个百分点。", 1, 1, "target", "2026", "main")
+    assert [(f.text, f.indicator) for f in found] == [("1个百分点", "")]
+
+
 # --- 承诺兑现 -------------------------------------------------------------------------------
 
 

@@ -246,6 +246,9 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
             pending_from = ""
         if not measure:
             measure = what_is_measured(bare, plain[end:], unit)
+            if measure == "总量":  # 地区生产总值迈上新台阶，总量突破5万亿元: the total of what the sentence named
+                named = re.findall(r"(?:地区|国内)?生产总值|GDP", plain[:start])
+                measure = named[-1] + measure if named else measure
             listed = shared_list(plain, start, previous_end, unit)
             if listed and measure and not re.fullmatch(VERBS, measure) and listed.endswith(measure):
                 measure = listed  # A、B、C增长5%左右: each_of gives each its row

@@ -196,6 +196,9 @@ def test_a_figure_after_a_new_subject_is_that_subjects_not_the_one_before():
     assert [(f.text, f.indicator) for f in found] == [("812亿元", "地区生产总值"), ("5.2%", "地区生产总值增长")]
     found = sentence_figures("预计GDP全年增长4.8%。", 1, 1, "result", "2026")
     assert [f.indicator for f in found] == ["地区生产总值增长"]
+    # 总量 alone is the total of what the sentence named before it.
+    found = sentence_figures("全年地区生产总值迈上新台阶，总量突破6万亿元，增长4.8%。", 1, 1, "result", "2026")
+    assert [(f.text, f.indicator) for f in found] == [("突破6万亿元", "地区生产总值"), ("4.8%", "地区生产总值增长")]
 
 
 def test_a_heading_left_unnumbered_in_the_text_sets_the_stance_below_it():

@@ -68,7 +68,8 @@ LEADING = re.compile(
     r"(?:有序|全面|大力|加快|积极|深入|重点)?"
     r"(?:实施|建设|推进|完成|打造|推出|启动|开展|拆除|推动|引进|培育|发展|实现)?"
 )
-TRAILING = re.compile(r"(?:下降到|降到|降至|提高到|提升到|增加到|达到|完成|达|为|约|超过|超|不少于|不低于|至少|近|控制在|突破|按|到)$")
+TRAILING = re.compile(r"(?:下降到|降到|降至|提高到|提升到|增加到|达到|完成|达|为|约|超过|超|不少于|不低于|至少|近|控制在|突破|按|到"
+                      r"|跨过|跨越|迈上|站上|接近|接)$")  # (接: 接近 before its 近 was read as a qualifier)
 VERBS = "增长|下降|提高|提升|降低|增加|减少|上涨|上升|扩大|缩小"
 SINCE = re.compile(r"^(?:比上年|比去年|同比|较上年|较去年)")  # 比上年增长5.4%: the growth of the clause before
 
@@ -299,7 +300,8 @@ def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, 
     for hit in re.finditer("分别", plain):
         clause_start = max(plain.rfind(mark, 0, hit.start()) for mark in ",，;；:：。") + 1
         clause_end = min([plain.find(mark, hit.end()) for mark in ",，;；。" if plain.find(mark, hit.end()) >= 0] or [len(plain)])
-        items = [item.strip() for item in re.split(r"[、和与及]", plain[clause_start:hit.start()]) if item.strip()]
+        items = [item.strip() for item in re.split(r"[、和与及]", re.sub(r"^\s*其中", "", plain[clause_start:hit.start()]))
+                 if item.strip()]
         figures = [m for m in matches if hit.end() <= m[0] < clause_end]
         if len(items) == 1 and len(figures) == 2 and "城乡" in items[0]:
             # 城乡居民人均可支配收入分别增长5%、6.5%: the towns' figure, then the countryside's.

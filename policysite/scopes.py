@@ -16,7 +16,8 @@ from dataclasses import replace
 
 # The opening of a main-targets passage.
 # (主要预期目标是, 主要目标建议为, 发展的预期目标是, 经济社会发展目标是：; not 主要目标任务圆满完成)
-MAIN_PASSAGE = re.compile(r"(?:主要|发展的?|今年的?)(?:预期)?目标(?:任务)?[^，,。；;：:、和]{0,4}?(?:是|为|如下|[：:])")
+# (…发展的预期性指标是：, as some cities write it)
+MAIN_PASSAGE = re.compile(r"(?:主要|发展的?|今年的?)(?:预期)?(?:目标|(?<=预期)性指标)(?:任务)?[^，,。；;：:、和]{0,4}?(?:是|为|如下|[：:])")
 # Words in the clause before it (or in a heading) that make it a plan period's.
 PERIOD_WORDS = re.compile(r"十[一二三四五六]五|时期|今后五年|未来五年|五年|规划|[到至]20\d\d年")
 # Words before a figure that make it a goal for several years, not the year's

@@ -231,6 +231,17 @@ def test_markdown_bold_headings_are_read_as_the_reports_outline(tmp_path):
     assert any(f.text == "500个" for f in document.figures)
 
 
+def test_a_passage_of_expected_indicators_and_a_total_reached():
+    paragraphs = ("今年全市经济社会发展的预期性指标是：地区生产总值增长5.5%；一般公共预算收入增长3%。",)
+    figures = read_blocks([(0, paragraphs, (1,), "三、2026年工作安排", "三、2026年工作安排")], "2026")
+    assert [(f.text, f.scope) for f in figures] == [("5.5%", "main"), ("3%", "main")]
+    # A total reached or neared (跨过, 接近) is the total's; the growth after it, its growth.
+    found = sentence_figures("预计全市地区生产总值接近9000亿元、增长5.5%左右。", 1, 1, "result", "2026")
+    assert [(f.text, f.indicator) for f in found] == [("近9000亿元", "地区生产总值"), ("5.5%左右", "地区生产总值增长")]
+    found = sentence_figures("全市地区生产总值跨过6000亿元台阶，达到6120亿元、增长4.2%。", 1, 1, "result", "2026")
+    assert [f.indicator for f in found] == ["地区生产总值", "地区生产总值", "地区生产总值增长"]
+
+
 def test_a_target_in_words_listed_with_a_semicolon_does_not_end_the_passage():
     paragraphs = ("今年主要预期目标为：全区生产总值增长5%左右；一般公共预算收入、城乡居民人均可支配收入与经济增长基本同步，"
                   "城乡居民收入差距继续缩小，基本公共服务水平稳步提高；城镇新增就业3万人；居民消费价格涨幅2%左右。", "新建学校4所。")
@@ -247,6 +258,8 @@ def test_a_growth_shared_by_a_list_and_three_sectors_give_a_row_each():
     found = sentence_figures("其中，三次产业增加值分别增长2.5%、6%和6.5%。", 1, 1, "target", "2026", "main")
     assert [(f.text, f.measure) for f in found] == [
         ("2.5%", "第一产业增加值增长"), ("6%", "第二产业增加值增长"), ("6.5%", "第三产业增加值增长")]
+    found = sentence_figures("其中第一、第二、第三产业增加值分别增长3%、5%和7%。", 1, 1, "target", "2026", "main")
+    assert [f.measure for f in found] == ["第一产业增加值增长", "第二产业增加值增长", "第三产业增加值增长"]
 
 
 def test_a_gap_between_two_growth_rates_is_neither_rate():

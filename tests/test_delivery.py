@@ -89,6 +89,7 @@ def test_respectively_pairs_give_a_row_each_with_its_own_indicator_and_qualifier
     ("全省地区生产总值预期增长6.5%。", [("6.5%", "地区生产总值增长")]),
     # A ratio of GDP is not GDP; R&D spending as a share of it is the R&D intensity.
     ("全社会研发经费支出相当于全市生产总值的比例达到3.6%左右。", [("3.6%左右", "研发经费投入强度")]),
+    ("全社会研发投入占GDP比重3.9%左右，研发投入增长9%。", [("3.9%左右", "研发经费投入强度"), ("9%", "")]),
 ])
 def test_gdp_growth_is_the_economys_own(sentence, expected):
     assert [(f.text, f.indicator) for f in sentence_figures(sentence, 1, 1, "target", "2026", "main")] == expected

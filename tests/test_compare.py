@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,68 @@ def test_reports_order_by_level_then_place_in_pinyin():
     found = [report("郑州市", "市级", "zhengzhou"), report("海珠区", "区县级", "haizhu"), report("河北省", "省级", "hebei"),
              report("安徽省", "省级", "anhui"), report("北京", "", "news"), report("洛阳市", "市级", "luoyang")]
     assert [d.slug for d in sorted(found, key=report_order)] == ["anhui", "hebei", "luoyang", "zhengzhou", "haizhu", "news"]
+
+
+# --- one place over many years, on a phone ---------------------------------------------------
+
+YEARS = range(2018, 2027)  # nine consecutive reports of one province
+FILLER = "围绕这项工作，我们完善推进机制，压实各方责任，加强要素保障，推动各项措施落地见效。" * 2
+
+
+def yearly_report(year: int) -> str:
+    """An own-written provincial report of `year`: a review, then a passage of nine targets
+    (the rate moving a little from year to year, one indicator stated only in the last years)."""
+    step = (year - 2018) % 3 * 0.5
+    extra = f"，全社会研发投入强度达到2.{year - 2020}%左右" if year >= 2024 else ""
+    return "\n".join([
+        f"{year}年湖南省政府工作报告",
+        f"——{year}年1月15日在湖南省人民代表大会上",
+        "湖南省省长 李某某",
+        "各位代表：",
+        f"一、{year - 1}年工作回顾",
+        f"过去一年，全省地区生产总值增长{5 + step}%，城镇新增就业70万人。",
+        f"（一）产业发展稳中有进。新增规模以上工业企业{1000 + year % 100}家。{FILLER}",
+        f"二、{year}年工作安排",
+        f"今年全省经济社会发展的主要预期目标是：地区生产总值增长{5.5 + step}%左右，一般公共预算收入增长{2 + step}%，"
+        f"规模以上工业增加值增长{6 + step}%左右，固定资产投资增长{4 + step}%，社会消费品零售总额增长{5 + step}%左右，"
+        f"城镇新增就业{68 + year % 10}万人以上，城镇调查失业率5.5%左右，居民消费价格涨幅{2 + step / 2}%左右，"
+        f"粮食产量{600 + year % 10}亿斤以上{extra}。",
+        f"（一）扩大有效需求。新开工重点项目{300 + year % 100}个。{FILLER}",
+        "",
+    ])
+
+
+@pytest.fixture(scope="module")
+def years_site(tmp_path_factory):
+    seeds = {f"hunan_{year}.txt": yearly_report(year).encode() for year in YEARS}
+    project = make_project(tmp_path_factory.mktemp("years"), seeds)
+    assert run_build(project).returncode == 0
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_a_place_over_nine_years_reads_on_a_phone_a_row_a_year(years_site):
+    page = (years_site / "compare" / "hunan" / "index.html").read_text(encoding="utf-8")
+    table = page.split('<div class="compare-table', 1)[1].split("</table>", 1)[0]
+    heads = re.findall(r"<th>(.*?)</th>", table.split("</thead>", 1)[0])
+    assert heads[0] == "年份" and heads[1] == "地区生产总值增长" and len(heads) == 10  # the nine indicators all years state
+    years = re.findall(r"<tr><th><a [^>]*>(\d{4})年</a></th>", table)
+    assert years == [str(y) for y in reversed(YEARS)]  # newest first
+    # The indicator only the last three years state is listed under each of them, not a column of dashes.
+    rest = page.split('class="compare-rest"', 1)[1].split("</ul>", 1)[0]
+    assert rest.count("研发经费投入强度") == 3 and "2.6%左右" in rest and "—" not in table
+    assert "（−1）" in table and "（+0.5）" in table  # the change from the year before
+    with serve(years_site) as base, chromium() as browser:
+        tab = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+        tab.goto(base + "compare/hunan/")
+        tab.wait_for_load_state("networkidle")
+        assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        box = tab.evaluate("""() => { const box = document.querySelector('article .md-typeset__scrollwrap');
+            const r = box.getBoundingClientRect(); const hint = box.previousElementSibling;
+            return {height: r.height, wide: box.scrollWidth > box.clientWidth + 1, marked: box.hasAttribute('data-overflow'),
+                    hint: !!(hint && hint.classList.contains('table-hint') && hint.getBoundingClientRect().height > 0),
+                    width: box.scrollWidth} }""")
+        assert box["height"] <= 2 * 844, box  # within two screens
+        assert box["wide"] == box["marked"] == box["hint"], box  # wider than the phone: its own scroll box, with a cue
+        assert box["width"] <= 2 * 390, box

@@ -37,6 +37,7 @@ VERDICTS = [MET, MISSED, UNKNOWN]
 RULE = ("判断规则：写“以上”“不少于”“超过”的目标，结果不低于目标值即达到；写“以内”“以下”“控制在”的，结果不高于目标值即达到；"
         "写“左右”的，结果与目标值相差不超过0.5个百分点（数量、金额为目标值的5%）或好于目标即达到；区间目标和只写一个数的目标，"
         "结果达到目标值（区间取下限）即达到。失业率、物价涨幅、细颗粒物浓度越低越好，比较方向相反（区间取上限）。"
+        "结果写成区间（如预计增长8%—8.5%）时，两端结论相同才下结论，否则为无法判断。"
         "下一年的报告没有写出同一指标的结果，或单位不同，为无法判断。")
 AT_LEAST = {"以上", "不少于", "不低于", "至少", "超过", "超", "突破", "高于"}
 AT_MOST = {"以内", "之内", "内", "以下", "不超过", "控制在", "低于"}
@@ -71,10 +72,14 @@ class Delivery:
 
 
 def verdict(target: Figure, result: Figure | None) -> str:
-    """达到 / 未达到 / 无法判断 by RULE."""
-    if result is None or result.unit != target.unit or result.low != result.high:
+    """达到 / 未达到 / 无法判断 by RULE; a result stated as a range (预计增长8%—8.5%) when both its ends agree."""
+    if result is None or result.unit != target.unit:
         return UNKNOWN
-    value = result.low
+    ends = {value_verdict(target, result.low), value_verdict(target, result.high)}
+    return ends.pop() if len(ends) == 1 else UNKNOWN
+
+
+def value_verdict(target: Figure, value: float) -> str:
     words = set(target.qualifier.split())
     lower_better = target.indicator in LOWER_IS_BETTER
     if words & AT_LEAST:
@@ -100,7 +105,8 @@ def year_result(figures: list[Figure], indicator: str, unit: str, year: str) -> 
         clause = re.split(r"[，,；;、]", before)[-1] + after
         if spans_years(before, year) or RESTATED.search(clause):
             continue
-        years = re.findall(r"(20\d\d)年", before)
+        # (a year in brackets names a plan's span, 规划（2021—2035年）, not the result's year)
+        years = re.findall(r"(20\d\d)年", re.sub(r"[（(][^）)]*[）)]", "", before))
         if years and int(years[-1]) != int(year) - 1:
             continue  # a result of another year
         if figure.unit == unit:

@@ -68,7 +68,8 @@ LEADING = re.compile(
     r"(?:有序|全面|大力|加快|积极|深入|重点)?"
     r"(?:实施|建设|推进|完成|打造|推出|启动|开展|拆除|推动|引进|培育|发展|实现)?"
 )
-TRAILING = re.compile(r"(?:下降到|降到|降至|提高到|提升到|增加到|达到|完成|达|为|约|超过|超|不少于|不低于|至少|近|控制在|突破|按|到)$")
+TRAILING = re.compile(r"(?:下降到|降到|降至|提高到|提升到|增加到|达到|完成|达|为|约|超过|超|不少于|不低于|至少|近|控制在|突破|按|到"
+                      r"|跨过|跨越|迈上|站上|接近|接)$")  # (接: 接近 before its 近 was read as a qualifier)
 VERBS = "增长|下降|提高|提升|降低|增加|减少|上涨|上升|扩大|缩小"
 SINCE = re.compile(r"^(?:比上年|比去年|同比|较上年|较去年)")  # 比上年增长5.4%: the growth of the clause before
 
@@ -83,7 +84,7 @@ BASELINE_BEFORE = re.compile(r"(?:[从由]|较|比(?:上年|去年|20\d\d年))[^
 # The main indicators, named alike across reports (the report's words stay in `measure`).
 INDICATORS = [
     # The economy's own growth, not a sector's (海洋经济增长, 人均地区生产总值): the measure begins with it.
-    ("地区生产总值增长", r"^(?:地区|国内)?(?:生产总值|GDP|经济)(?:总量)?(?:比上年|同比|预计|预期|实际|年均|年平均)?(?:增长|增速)", "percent"),
+    ("地区生产总值增长", r"^(?:地区|国内)?(?:生产总值|GDP|经济)(?:总量)?(?:全年)?(?:比上年|同比|预计|预期|实际|年均|年平均)?(?:增长|增速)", "percent"),
     ("地区生产总值", r"^(?:地区|国内)?(?:生产总值|GDP)|^经济总量", "money"),
     ("一般公共预算收入增长", r"一般公共预算(?:总)?收入.{0,6}增长", "percent"),
     ("一般公共预算收入", r"一般公共预算(?:总)?收入", "money"),
@@ -91,16 +92,16 @@ INDICATORS = [
     ("城镇登记失业率", r"登记失业率", "percent"),
     ("城镇调查失业率", r"调查失业率|失业率", "percent"),
     ("居民消费价格涨幅", r"居民消费价格|CPI|物价", "percent"),
-    ("城镇居民人均可支配收入增长", r"城镇居民人均可支配收入", "percent"),
-    ("农村居民人均可支配收入增长", r"农村居民人均可支配收入", "percent"),
+    ("城镇居民人均可支配收入增长", r"城镇(?:常住)?居民人均可支配收入", "percent"),
+    ("农村居民人均可支配收入增长", r"农村(?:常住)?居民人均可支配收入", "percent"),
     ("居民人均可支配收入增长", r"居民(?:人均可支配)?收入", "percent"),
     ("粮食产量", r"粮食(?:总)?产量|粮食产能", "weight"),
     ("固定资产投资增长", r"固定资产投资", "percent"),
     ("社会消费品零售总额增长", r"社会消费品零售总额|社零", "percent"),
-    ("规模以上工业增加值增长", r"规模以上工业增加值|规上工业增加值", "percent"),
+    ("规模以上工业增加值增长", r"规模以上工业增加值|规上工业增加值|规模工业增加值", "percent"),
     ("外贸进出口增长", r"进出口|外贸", "percent"),
     ("单位地区生产总值能耗", r"单位(?:地区|国内)?生产总值能耗|单位GDP能耗|能耗强度", "percent"),
-    ("研发经费投入强度", r"(?:研发|R&D)(?:经费)?(?:投入)?强度|(?:研发|R&D)经费(?:投入|支出)?(?:占|相当于)", "percent"),
+    ("研发经费投入强度", r"(?:研发|R&D)(?:经费)?(?:投入)?强度|(?:研发|R&D)经费(?:投入|支出)?(?:占|相当于)|(?:研发|R&D)投入占", "percent"),
     ("细颗粒物浓度", r"PM2\.5|细颗粒物", "concentration"),
     ("空气质量优良天数比例", r"优良天数", "percent"),
 ]
@@ -157,7 +158,7 @@ def read_blocks(blocks: list[tuple], year: str) -> list[Figure]:
         context = stance(headings, year)
         period = scopes.period_heading(headings)
         header: list[str] = []
-        marked = scopes.passages(list(paragraphs), scopes.heading_passage(own_heading))
+        marked = scopes.passages(list(paragraphs), scopes.heading_passage(own_heading), period, year)
         for paragraph, line, sentences in zip(paragraphs, lines, marked):
             if "\t" in paragraph:  # a row of a flattened table: its first cell names the measure
                 row = row_figures(paragraph, position, line, context, year, header)
@@ -166,8 +167,16 @@ def read_blocks(blocks: list[tuple], year: str) -> list[Figure]:
                 figures += row
                 continue
             header = []
-            looking_back = "result" if scopes.LOOKING_BACK.match(paragraph) else context
+            if scopes.running_heading(paragraph):
+                # An unnumbered heading the outline left in the text (2024年工作回顾): it sets the stance below it.
+                context = stance(paragraph, year) or context
+            looking_back = context
             for sentence, passage in sentences:
+                # 过去一年，… opens a look back over the rest of its paragraph, up to 今年…
+                if scopes.looks_back(sentence, year):
+                    looking_back = "result"
+                elif passage or scopes.LOOKING_AHEAD.match(sentence.strip()):
+                    looking_back = context
                 figures += sentence_figures(sentence, position, line, looking_back, year, passage, period)
     return figures
 
@@ -238,10 +247,20 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
             pending_from = ""
         if not measure:
             measure = what_is_measured(bare, plain[end:], unit)
+            if measure == "总量":  # 地区生产总值迈上新台阶，总量突破5万亿元: the total of what the sentence named
+                named = re.findall(r"(?:地区|国内)?生产总值|GDP", plain[:start])
+                measure = named[-1] + measure if named else measure
+            listed = shared_list(plain, start, previous_end, unit)
+            if listed and measure and not re.fullmatch(VERBS, measure) and listed.endswith(measure):
+                measure = listed  # A、B、C增长5%左右: each_of gives each its row
         if (not measure or re.fullmatch(VERBS, SINCE.sub("", measure))) and found and found[-1].sentence == sentence.strip():
-            # 地区生产总值14.58万亿元，增长5.4%: the growth of what the clause before measured.
-            subject = re.sub(rf"(?:{VERBS})$", "", found[-1].measure)
-            measure = subject + measure if measure else found[-1].measure
+            named = own_subject(between)
+            if named:  # …增长5%，固定资产投资止跌回稳、力争增长5%: what the words between name, not the figure before
+                measure = named + (measure or "")
+            else:
+                # 地区生产总值14.58万亿元，增长5.4%: the growth of what the clause before measured.
+                subject = re.sub(rf"(?:{VERBS})$", "", found[-1].measure)
+                measure = subject + measure if measure else found[-1].measure
         if not role:
             role = role_of(plain[:start], plain, context, year, passage, plain[clause_start:end + 12])
         scope = scopes.scope_of(plain[:start], passage, period, year) if role == "target" else ""
@@ -260,17 +279,40 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
     return found
 
 
+# Words between two figures that name nothing: marks, 比上年, 力争, a verb, 实现, 达到, 其中.
+CONNECTING = re.compile(rf"[\s，,、；;：:（）()]|比上年|比去年|同比|较上年|较去年|力争|确保|争取|预计|全年|其中|实现|达到|达|为|约|{VERBS}")
+
+
+def own_subject(between: str) -> str:
+    """What a clause between the figure before and this one names (固定资产投资止跌回稳、力争增长 → 固定资产投资),
+    or '' when it is only connecting words (，增长 / 、比上年增长)."""
+    clause = re.split(r"[，,；;。]", between)[-1]
+    if len(CONNECTING.sub("", clause)) < 2:
+        return ""
+    head = re.split(r"[、]|止跌|回稳|企稳|保持|稳定|持续|进一步|继续", clause)[0]
+    head = LEADING.sub("", CONNECTING.sub("", head), count=1)  # 今年启动 names nothing
+    return head if len(head) >= 2 else ""
+
+
 def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, str]]:
     """`A、B分别增长4.5%、5.5%`: each figure's item and the verb after 分别."""
     pairs = {}
     for hit in re.finditer("分别", plain):
         clause_start = max(plain.rfind(mark, 0, hit.start()) for mark in ",，;；:：。") + 1
         clause_end = min([plain.find(mark, hit.end()) for mark in ",，;；。" if plain.find(mark, hit.end()) >= 0] or [len(plain)])
-        items = [item.strip() for item in re.split(r"[、和与及]", plain[clause_start:hit.start()]) if item.strip()]
+        items = [item.strip() for item in re.split(r"[、和与及]", re.sub(r"^\s*其中", "", plain[clause_start:hit.start()]))
+                 if item.strip()]
         figures = [m for m in matches if hit.end() <= m[0] < clause_end]
         if len(items) == 1 and len(figures) == 2 and "城乡" in items[0]:
             # 城乡居民人均可支配收入分别增长5%、6.5%: the towns' figure, then the countryside's.
             items = [items[0].replace("城乡", "城镇", 1), items[0].replace("城乡", "农村", 1)]
+        sectors = re.match(r"(?:其中)?([一二三]{2,3})产(业?)(.*)", items[0]) if len(items) == 1 else None
+        if sectors and len(sectors[1]) == len(figures):
+            # 一二三产增加值分别增长3.5%、6%、5%: one figure for each sector, in order.
+            items = [f"{numeral}产{sectors[2]}{sectors[3]}" for numeral in sectors[1]]
+        three = re.match(r"(?:其中)?三次产业(.*)", items[0]) if len(items) == 1 and len(figures) == 3 else None
+        if three:  # 三次产业增加值分别增长2%、6.5%和7.5%
+            items = [f"第{numeral}产业{three[1]}" for numeral in "一二三"]
         if len(items) < 2 or len(figures) < 2:
             continue
         items = shared_tail(items[-len(figures):] if len(items) > len(figures) else items)
@@ -281,9 +323,21 @@ def respectively(plain: str, matches: list) -> dict[tuple[int, int], tuple[str, 
     return pairs
 
 
+def shared_list(plain: str, start: int, previous_end: int, unit: str) -> str:
+    """The items a percentage before it is shared by (地区生产总值、固定资产投资增长5%左右 →
+    the whole list), '' when its clause holds no list or another figure."""
+    clause_start = max(plain.rfind(mark, 0, start) for mark in ",，;；:：") + 1
+    clause = plain[clause_start:start]
+    if KIND.get(unit) != "percent" or "、" not in clause or clause_start < previous_end or "分别" in clause:
+        return ""
+    return TRAILING.sub("", LEADING.sub("", clause.strip(), count=1))
+
+
 def each_of(figure: Figure) -> list[Figure]:
-    """`A和B均增长10%左右`: the figure once for each item, each with its own indicator."""
+    """`A和B均增长10%左右`, `A、B、C增长5%左右`: the figure once for each item, each with its own indicator."""
     both = re.fullmatch(rf"(.+?)(?:均|都)({VERBS})", figure.measure)
+    if not both and figure.kind == "percent" and "、" in figure.measure:
+        both = re.fullmatch(rf"((?:[^、]{{2,}}、)+[^、]{{2,}}?)({VERBS})", figure.measure)
     items = [item for item in re.split(r"[、和与及]", both[1]) if item] if both else []
     if len(items) < 2:
         return [figure]
@@ -327,6 +381,8 @@ MEASURE_PREFIX = re.compile(r"^(?:预计|初步核算|初步测算|其中|今年
 
 def indicator_of(measure: str, unit: str) -> str:
     kind = KIND.get(unit, "count")
+    if unit == "个百分点" and re.search(r"高于|快于|低于|领先", measure):
+        return ""  # 农村居民收入增速高于城镇居民1个百分点: a gap between two measures, not either one
     measure = MEASURE_PREFIX.sub("", re.sub(r"[（(][^）)]*[）)]", "", measure))  # 地区生产总值（GDP）增长
     for name, pattern, wanted in INDICATORS:
         if re.search(pattern, measure) and (kind == wanted or (wanted == "money" and unit in ("万亿元", "亿元"))):

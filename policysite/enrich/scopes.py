@@ -16,13 +16,15 @@ from dataclasses import replace
 
 # The opening of a main-targets passage.
 # (主要预期目标是, 主要目标建议为, 发展的预期目标是, 经济社会发展目标是：; not 主要目标任务圆满完成)
-MAIN_PASSAGE = re.compile(r"(?:主要|发展的?|今年的?)(?:预期)?目标(?:任务)?[^，,。；;：:、和]{0,4}?(?:是|为|如下|[：:])")
+# (…发展的预期性指标是：, as some cities write it)
+MAIN_PASSAGE = re.compile(r"(?:主要|发展的?|今年的?)(?:预期)?(?:目标|(?<=预期)性指标)(?:任务)?[^，,。；;：:、和]{0,4}?(?:是|为|如下|[：:])")
 # Words in the clause before it (or in a heading) that make it a plan period's.
 PERIOD_WORDS = re.compile(r"十[一二三四五六]五|时期|今后五年|未来五年|五年|规划|[到至]20\d\d年")
 # Words before a figure that make it a goal for several years, not the year's
 # own target: 年均增长 or “十五五”时期 in its clause, 到2030年 anywhere before it
 # ("2026年是“十五五”开局之年，主要预期目标是：……" stays the year's).
-PERIOD_CLAUSE = re.compile(r"年均|年平均|期间|时期|十[一二三四五六]五|累计")
+# (年均浓度, 年均值: a year's average, measured every year, not a goal over years.)
+PERIOD_CLAUSE = re.compile(r"年均(?!浓度|值)|年平均(?!浓度|值)|期间|时期|十[一二三四五六]五|累计")
 FUTURE_YEAR = re.compile(r"[到至](20\d\d)年")
 # Words that make a figure a result wherever it stands: 超年度计划28%, 完成年度计划的112%.
 DONE = re.compile(r"超(?:额完成)?(?:年度|全年|序时)?(?:计划|目标)|完成(?:年度|全年)?(?:计划|目标)的|完成率|好于预期|高于预期")
@@ -48,12 +50,43 @@ def heading_passage(heading: str) -> str:
 
 
 # A paragraph that opens looking back: its sentences report results (过去一年，…。国内生产总值增长10.3%，…).
-LOOKING_BACK = re.compile(r"^(?:过去一年|去年|上一年|刚刚过去的一年)")
+LOOKING_BACK = re.compile(r"^(?:(?:刚刚)?过去的?一年|去年|上一年)")
+# A sentence that opens on the year before the report's (刚刚过去的2025年，…; 过去的2025年): it looks back too.
+LOOKED_BACK_YEAR = re.compile(r"^(?:刚刚)?(?:过去的)?(20\d\d)年[，,是]")
+# A sentence that turns to the year ahead: looking back ends there.
+LOOKING_AHEAD = re.compile(r"^(?:今年|明年|我们将|我们要)")
+
+
+def looks_back(sentence: str, year: str) -> bool:
+    """A sentence that opens looking back on the year before the report (or earlier)."""
+    sentence = sentence.strip()
+    if LOOKING_BACK.match(sentence):
+        return True
+    found = LOOKED_BACK_YEAR.match(sentence)
+    return bool(found and year.isdigit() and int(found[1]) < int(year))
+
+
+def year_passage(opening: str, year: str) -> bool:
+    """An opening that names the report's own year (今年, 2026年, 预期目标): its passage
+    holds the year's targets even under a heading about a plan period
+    (二、“十五五”时期目标任务和2026年工作安排 … 今年…主要预期目标是：)."""
+    return bool(re.search(r"今年|本年|预期" + (f"|{year}年" if year else ""), opening))
 
 
 def period_heading(headings: str) -> bool:
     """A part about a plan period (二、“十五五”时期主要目标任务): its targets span years."""
     return bool(re.search(r"十[一二三四五六]五|今后五年|未来五年", headings))
+
+
+
+
+
+def running_heading(paragraph: str) -> bool:
+    """A short line without a sentence's punctuation that names a review or a plan (2024年工作回顾,
+    2025年主要工作安排): a heading left in the text, not a sentence."""
+    line = paragraph.strip()
+    return len(line) <= 20 and not re.search(r"[。，,；;：:！？!?、]", line) \
+        and bool(re.search(r"工作回顾|回顾|工作安排|重点工作|主要任务|目标任务", line))
 
 
 # A sentence that ends a passage: the reasons and the work that follow it.
@@ -63,15 +96,20 @@ FIGURE_HINT = re.compile(r"\d|百分之")
 SHORT_SENTENCE = 40
 
 
-def passages(paragraphs: list[str], block_kind: str) -> list[list[tuple[str, str]]]:
+def passages(paragraphs: list[str], block_kind: str, heading_period: bool = False,
+             year: str = "") -> list[list[tuple[str, str]]]:
     """Each paragraph's sentences with the passage each stands in ('main',
     'period' or ''). A passage runs from its opening through the sentences
     that list targets (each holds a figure, or is short), to the end of its
     paragraph; an opening that ends its paragraph with a colon continues over
     the next paragraph and the list lines after it. A heading naming the main
-    targets opens one at the top of its block."""
+    targets opens one at the top of its block. Under a heading about a plan
+    period, a passage is the year's only when its opening names the year
+    (year_passage). An opening cut over two lines (…主要预期目标 / 是：…)
+    is read across the cut."""
     out = []
     open_kind, lines_after, listing = block_kind, 0, bool(block_kind)
+    carried = ""  # the unfinished end of the paragraph before
     for paragraph in paragraphs:
         sentences = re.findall(r"[^。！？；!?;]+[。！？；!?;]?", paragraph)
         long_prose = len(paragraph) > LIST_LINE_LENGTH and not LIST_LINE.match(paragraph)
@@ -79,12 +117,16 @@ def passages(paragraphs: list[str], block_kind: str) -> list[list[tuple[str, str
             open_kind = ""  # past the paragraph after the colon, only list lines continue a passage
         lines_after += 1
         row = []
-        for sentence in sentences:
-            opening = MAIN_PASSAGE.search(sentence)
-            if opening:
-                open_kind, lines_after = passage_kind(sentence[:opening.start()]), 0
+        for number, sentence in enumerate(sentences):
+            joined = carried + sentence if number == 0 else sentence
+            opening = MAIN_PASSAGE.search(joined)
+            if opening and (number or opening.end() > len(carried)):
+                open_kind, lines_after = passage_kind(joined[:opening.start()]), 0
+                if open_kind == "main" and heading_period and not year_passage(joined, year):
+                    open_kind = "period"
             elif open_kind and (PASSAGE_END.search(sentence.strip())
-                                or not FIGURE_HINT.search(sentence) and len(sentence) > SHORT_SENTENCE):
+                                or not FIGURE_HINT.search(sentence) and len(sentence) > SHORT_SENTENCE
+                                and not sentence.rstrip().endswith(("；", ";"))):  # a target in words, listed with ；
                 open_kind = ""
             row.append((sentence, open_kind))
         # A colon opens a list below; a list line ending in 。 is its last.
@@ -92,6 +134,9 @@ def passages(paragraphs: list[str], block_kind: str) -> list[list[tuple[str, str
         listing = bool(open_kind) and (ending.endswith(("：", ":"))
                                        or listing and not ending.endswith(("。", "！", "!")))
         out.append(row)
+        # A line cut right after the opening's noun (…主要预期目标 / 是：…) carries it to the next.
+        cut = bool(sentences) and re.search(r"目标(?:任务)?$", paragraph.rstrip())
+        carried = (joined if len(sentences) == 1 else sentences[-1])[-SHORT_SENTENCE:] if cut else ""
     return out
 
 
@@ -104,7 +149,9 @@ def without_passage(figures: list) -> list:
     own sentence says they are the year's expected ones stand for its main targets."""
     if any(f.scope == "main" for f in figures):
         return figures
-    return [replace(f, scope="main") if f.scope == "item" and EXPECTED.search(f.sentence) else f for f in figures]
+    # (纲要…今后五年…16个预期性指标 is a plan's count of its indicators, not the year's target.)
+    return [replace(f, scope="main") if f.scope == "item" and EXPECTED.search(f.sentence)
+            and not PERIOD_WORDS.search(f.sentence) else f for f in figures]
 
 
 def spans_years(before: str, year: str) -> bool:
@@ -116,7 +163,8 @@ def spans_years(before: str, year: str) -> bool:
 
 
 def scope_of(before: str, passage: str, headings_period: bool, year: str) -> str:
-    """A target's scope: main (the year's passage), period (a plan period's), item (a policy item's)."""
-    if passage == "period" or headings_period or spans_years(before, year):
+    """A target's scope: main (the year's passage), period (a plan period's), item (a policy item's).
+    (A main passage under a period heading was judged by its opening: see passages.)"""
+    if passage == "period" or headings_period and passage != "main" or spans_years(before, year):
         return "period"
     return "main" if passage == "main" else "item"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..lang.patterns import is_sentence
 from ..model import Dropped, Line
-from . import linebreaks, residue
+from . import emphasis, linebreaks, residue
 
 REPORT = "政府工作报告"
 
@@ -334,7 +334,8 @@ def join_split_titles(result: Cleaned) -> None:
 
 
 RULES = [
-    linebreaks.split_run_on_lines, residue.read_scraper_header, residue.repair_broken_characters, join_split_titles,
+    linebreaks.split_run_on_lines, residue.read_scraper_header, residue.repair_broken_characters, emphasis.unwrap_bold,
+    join_split_titles,
     linebreaks.split_title_from_dateline,
     drop_toolbars, drop_breadcrumbs, take_page_metadata, drop_captions, drop_tail_links, residue.drop_licence_notice,
     residue.drop_teaser, join_datelines, rebuild_flat_tables, join_broken_lines, residue.drop_repeated_stretches,

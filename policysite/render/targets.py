@@ -12,8 +12,9 @@ from ..model import Page
 from ..site import addresses
 from ..site.addresses import md_link
 from ..site.context import Site
+from .comparetable import rest_list, split_indicators
 from .delivery import overview_link, year_tables
-from .markup import escape, html_block, page, pinyin_key, text
+from .markup import anchor, escape, html_block, page, pinyin_key, text
 from .shudu import target_link
 
 
@@ -89,27 +90,48 @@ def places_over_years(targets: list) -> dict[str, tuple[str, list]]:
 
 
 def place_compare_page(place: str, slug: str, found: list) -> Page:
-    """One place's main targets year by year, with the change from the year before."""
+    """One place's main targets year by year, with the change from the year before.
+
+    A row per year, newest first, so that the table grows downwards as years
+    are added and stays as wide as a phone allows: its columns are the
+    indicators most of the place's reports state (comparetable.split_indicators),
+    the others listed under each year below the table."""
     path = addresses.compare_place(slug)
     meta = {"title": f"目标对比:{place}", "description": f"{place}历年政府工作报告的主要预期目标。", "search": {"exclude": True}}
-    body = [f"# {text(meta['title'])}", "每格是报告原文的写法，点击查看原句；括号里是与上一年相比的变化。\n{ .byline }"]
-    place_years = sorted({t.document.year for t in found})
-    indicators = sorted({t.indicator for t in found}, key=lambda name: compare.ORDER.get(name, 99))
+    body = [f"# {text(meta['title'])}", "每行一年，新的在前；每格是报告原文的写法，点击查看原句；括号里是与上一年相比的变化。\n{ .byline }"]
     cells: dict = {}
     for t in found:
-        cells.setdefault((t.document.year, t.indicator), t)
-    rows = ["<tr><th>指标</th>" + "".join(f"<th>{y}年</th>" for y in place_years) + "</tr>"]
-    for indicator in indicators:
-        row, previous = [f"<td>{escape(indicator)}</td>"], None
-        for y in place_years:
-            target = cells.get((y, indicator))
-            if target is None:
-                row.append("<td>—</td>")
-                continue
-            moved = compare.change(previous.figure, target.figure) if previous else ""
-            row.append(f"<td>{target_link(path, target)}" + (f" <small>{moved}</small>" if moved else "") + "</td>")
-            previous = target
+        cells.setdefault((t.document.slug, t.indicator), t)
+    chosen = [t for t in found if cells[(t.document.slug, t.indicator)] is t]
+    reports = {t.document.year: t.document for t in sorted(chosen, key=lambda t: t.document.slug, reverse=True)}
+    years = sorted(reports, reverse=True)
+    kept = [t for t in chosen if reports[t.document.year] is t.document]  # one report a year
+    shared, rest = split_indicators(kept, compare.ORDER)
+    moved = changes(kept, years, reports)
+    rows = ["<tr><th>年份</th>" + "".join(f"<th>{escape(name)}</th>" for name in shared) + "</tr>"]
+    for year in years:
+        document = reports[year]
+        row = [f"<th>{anchor(path, addresses.overview(document.slug), escape(year + '年'))}</th>"]
+        for name in shared:
+            target = cells.get((document.slug, name))
+            change = moved.get((year, name), "")
+            row.append("<td>—</td>" if target is None else
+                       f"<td>{target_link(path, target)}" + (f" <small>（{change}）</small>" if change else "") + "</td>")
         rows.append("<tr>" + "".join(row) + "</tr>")
     body.append(html_block('<div class="compare-table">\n<table>\n<thead>\n' + rows[0] + "\n</thead>\n<tbody>\n"
                            + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n</div>"))
+    listed = rest_list([reports[y] for y in years], {d.slug: f"{d.year}年" for d in reports.values()}, cells, rest, path)
+    if listed:
+        body.append(html_block(listed))
     return page(path, meta, body)
+
+
+def changes(targets: list, years: list[str], reports: dict) -> dict[tuple[str, str], str]:
+    """(year, indicator) → how its target moved from the last earlier year that states it ("−0.5", "持平")."""
+    moved, last = {}, {}
+    for year in sorted(years):
+        for t in (t for t in targets if t.document is reports[year]):
+            if t.indicator in last:
+                moved[(year, t.indicator)] = compare.change(last[t.indicator].figure, t.figure)
+            last[t.indicator] = t
+    return moved

@@ -14,19 +14,13 @@ target of each main indicator.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from ..model import Document
 from ..site import addresses
 from .figures import INDICATORS, Figure
 
 DOWNLOADS = ("targets.csv", "targets.json")  # the rows, beside the pages (addresses.compare_file)
-# A downloaded URL is all ASCII (the pages show Chinese in their links as it is).
-FRAGMENT_SAFE = ":~=,-%&"
 FIELDS = ["place", "level", "year", "scope", "indicator", "text", "low", "high", "unit", "qualifier", "url"]
 SCOPES = ["main", "item", "period"]
 NATIONAL = "全国"  # the level of the State Council's report: its row comes first
@@ -54,7 +48,7 @@ class Target:
             "year": self.document.year, "scope": self.scope, "indicator": self.indicator or self.figure.measure,
             "text": self.figure.text,
             "low": self.figure.low, "high": self.figure.high, "unit": self.figure.unit,
-            "qualifier": self.figure.qualifier, "url": f"{addresses.url(self.page)}#{quote(self.fragment, safe=FRAGMENT_SAFE)}",
+            "qualifier": self.figure.qualifier, "url": addresses.download_url(self.page, self.fragment),
         }
 
 
@@ -91,19 +85,6 @@ def report_order(document: Document) -> tuple:
 def all_targets(documents: list[Document], locate) -> list[Target]:
     """Every report's targets: newest year first, the national report first, then by place, scope and indicator."""
     return [t for d in sorted(documents, key=report_order) for t in main_targets(d, locate)]
-
-
-def targets_csv(targets: list[Target]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for target in targets:
-        writer.writerow(target.row())
-    return out.getvalue()
-
-
-def targets_json(targets: list[Target]) -> str:
-    return json.dumps([target.row() for target in targets], ensure_ascii=False, indent=1) + "\n"
 
 
 def change(before: Figure, after: Figure) -> str:

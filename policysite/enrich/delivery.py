@@ -18,15 +18,11 @@ result for the indicator, or states it in another unit.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from ..model import Document
-from .compare import FRAGMENT_SAFE
+from ..site import addresses
 from .figures import Figure
 from .scopes import spans_years
 
@@ -146,9 +142,7 @@ def deliveries(documents: list[Document], locate=None) -> list[Delivery]:
 
 def url(locate, document: Document, figure: Figure) -> str:
     """The site-relative URL of a figure's sentence, as targets.csv gives it."""
-    page, fragment = locate(document, figure)
-    path = page[: -len("index.md")] if page.endswith("index.md") else page[: -len(".md")] + "/"
-    return f"{path}#{quote(fragment, safe=FRAGMENT_SAFE)}"
+    return addresses.download_url(*locate(document, figure))
 
 
 def answer_notes(documents: list[Document]) -> None:
@@ -160,19 +154,6 @@ def answer_notes(documents: list[Document]) -> None:
         if delivery.result is not None:
             index = next(n for n, f in enumerate(delivery.later.figures) if f is delivery.result)
             delivery.later.answers[index] = f"对照{delivery.document.year}年目标{delivery.target.text}：{delivery.verdict}"
-
-
-def delivery_csv(found: list[Delivery]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for delivery in found:
-        writer.writerow(delivery.row())
-    return out.getvalue()
-
-
-def delivery_json(found: list[Delivery]) -> str:
-    return json.dumps([delivery.row() for delivery in found], ensure_ascii=False, indent=1) + "\n"
 
 
 def tally(found: list[Delivery]) -> dict[str, int]:

@@ -302,11 +302,7 @@ def first_sentences(document: Document, terms: list[str], texts: Texts) -> dict[
 def fragment(text: str, at: int, term: str) -> str:
     """A text fragment that marks the term's first occurrence in its sentence:
     a few words of the clause before it as prefix (as render.locate does)."""
-    from urllib.parse import quote
-
-    def words(value: str) -> str:  # ASCII escaped as the syntax needs, Chinese as it is
-        return "".join(c if ord(c) > 127 else quote(c, safe="") for c in value)
-
+    words = addresses.fragment_words
     before = re.split(r"[，。；：！？、,;:!?（）()“”\s]", text[max(0, at - 6):at])[-1]
     prefix = "".join(fullwidth(before).split())
     return ":~:text=" + (words(prefix) + "-," if prefix else "") + words(fullwidth(term))

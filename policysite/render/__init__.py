@@ -53,8 +53,9 @@ def site_pages(site: Site) -> list[Page]:
     pages.append(Page(addresses.SCHEMA, export.schema_json()))
     if targets:
         pages.extend(compare_pages(site))
-        pages.append(Page(addresses.compare_file("targets.csv"), compare.targets_csv(targets)))
-        pages.append(Page(addresses.compare_file("targets.json"), compare.targets_json(targets)))
+        rows = [target.row() for target in targets]
+        pages.append(Page(addresses.compare_file("targets.csv"), export.rows_csv(rows, compare.FIELDS)))
+        pages.append(Page(addresses.compare_file("targets.json"), export.rows_json(rows)))
     pages.extend(delivery_pages(site.deliveries))
     pages.extend(terms.pages(documents))
     return pages

@@ -20,6 +20,7 @@ from ..site import addresses
 from ..site.addresses import md_link
 from . import charts
 from .comparetable import ORDER_NOTE, report_order, rest_list, split_indicators
+from .export import rows_csv, rows_json
 from .markup import anchor, escape, html_block, page, pinyin_key, text
 from .shudu import sentence_link, target_link
 
@@ -116,8 +117,9 @@ def delivery_pages(found: list) -> list[Page]:
     places = place_slugs(found)
     pages = [overview_page(found, places)]
     pages += [place_page(place, slug, [d for d in found if d.place == place]) for place, slug in places.items()]
-    pages.append(Page(addresses.compare_file("delivery.csv"), delivery.delivery_csv(found)))
-    pages.append(Page(addresses.compare_file("delivery.json"), delivery.delivery_json(found)))
+    rows = [found_one.row() for found_one in found]
+    pages.append(Page(addresses.compare_file("delivery.csv"), rows_csv(rows, delivery.FIELDS)))
+    pages.append(Page(addresses.compare_file("delivery.json"), rows_json(rows)))
     return pages
 
 

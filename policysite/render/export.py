@@ -228,3 +228,17 @@ def figures_csv(document: Document) -> str:
 
 def schema_json() -> str:
     return json.dumps(SCHEMA, ensure_ascii=False, indent=1) + "\n"
+
+
+def rows_csv(rows: list[dict], fields: list[str]) -> str:
+    """Rows of a download (targets, delivery, new terms) as CSV, a header line first."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def rows_json(rows: list[dict]) -> str:
+    """The same rows as a JSON list."""
+    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"

@@ -70,14 +70,6 @@ def anchor(page_path: str, target: str, label: str) -> str:
     return f'<a href="{escape(href(page_path, target))}">{label}</a>'
 
 
-def quote_fragment(text: str) -> str:
-    """A text fragment's words: ASCII escaped as the syntax needs (- , & %), Chinese
-    characters as they are (the browser encodes them; a third of the bytes)."""
-    from urllib.parse import quote
-
-    return "".join(char if ord(char) > 127 else quote(char, safe="") for char in text)
-
-
 def web_address(url: str) -> bool:
     """An address a link may point to: http(s) only, nothing a Markdown link could break out of."""
     return bool(re.fullmatch(r"https?://[^\s<>]+", url or ""))

@@ -9,7 +9,7 @@ from ..lang.typography import fullwidth
 from ..model import Document, Page
 from ..site import addresses
 from ..site.addresses import href, md_link
-from .markup import anchor, escape, html_block, page, quote_fragment, text
+from .markup import anchor, escape, html_block, page, text
 from .provenance import credit, crumbs, place_and_year
 
 
@@ -105,7 +105,8 @@ def locate(document: Document, figure) -> tuple[str, str]:
     # A table row's cells are joined by spaces in its sentence: the prefix is
     # the words before the figure, which the browser matches across cells.
     prefix = "".join(fullwidth(figure.sentence[max(0, at - 6):at]).split()) if at > 0 else ""
-    fragment = ":~:text=" + (quote_fragment(prefix) + "-," if prefix else "") + quote_fragment(fullwidth(figure.text))
+    words = addresses.fragment_words
+    fragment = ":~:text=" + (words(prefix) + "-," if prefix else "") + words(fullwidth(figure.text))
     return figure_page(document, figure), fragment
 
 

@@ -10,18 +10,14 @@ not_in_nav).
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-from urllib.parse import quote
 
 from ..enrich import terms
-from ..enrich.compare import FRAGMENT_SAFE
 from ..enrich.reports import unique
 from ..model import Document, Page
 from ..site import addresses
 from ..site.addresses import href, md_link
+from .export import rows_csv, rows_json
 from .markup import anchor, escape, html_block, page, pinyin_key, text
 
 TITLE = "新提法"
@@ -96,8 +92,8 @@ def pages(documents: list[Document]) -> list[Page]:
         result.append(place_page(name, path, found, terms.trend(found, news, texts)))
     texts.forget_others()
     rows = [row(report, term) for report in reports for term in news.get(report.slug, [])]
-    result.append(Page(addresses.terms_file("new.csv"), rows_csv(rows)))
-    result.append(Page(addresses.terms_file("new.json"), json.dumps(rows, ensure_ascii=False, indent=1) + "\n"))
+    result.append(Page(addresses.terms_file("new.csv"), rows_csv(rows, FIELDS)))
+    result.append(Page(addresses.terms_file("new.json"), rows_json(rows)))
     return result
 
 
@@ -262,14 +258,5 @@ def downloads(page_path: str) -> str:
 
 
 def row(report: Document, term: terms.Term) -> dict:
-    url = addresses.url(term.page)
     return {"place": place_name(report), "year": report.year, "term": term.text, "count": term.count,
-            "first_url": url + (f"#{quote(term.fragment, safe=FRAGMENT_SAFE)}" if term.fragment else ""), "kind": term.kind}
-
-
-def rows_csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+            "first_url": addresses.download_url(term.page, term.fragment), "kind": term.kind}

@@ -10,6 +10,7 @@ cannot take one.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 # A report's own pages besides its items, by slug.
 OVERVIEW = "index"
@@ -198,3 +199,22 @@ def one_page_each(pages, owner_of) -> None:
         other = seen.setdefault(page.path, page)
         if other is not page:
             raise AddressClash(f"{page.path}: written by both {owner_of(other)} and {owner_of(page)}")
+
+
+# --- text fragments -----------------------------------------------------------------
+# A link to a sentence marks it: #:~:text=prefix-,words (the browser scrolls to it).
+
+
+def fragment_words(text: str) -> str:
+    """A text fragment's words: ASCII escaped as the syntax needs (- , & %), Chinese
+    characters as they are (the browser encodes them; a third of the bytes)."""
+    return "".join(char if ord(char) > 127 else quote(char, safe="") for char in text)
+
+
+# A downloaded URL is all ASCII (the pages show Chinese in their links as it is).
+FRAGMENT_SAFE = ":~=,-%&"
+
+
+def download_url(page_path: str, fragment: str = "") -> str:
+    """A page's URL with a text fragment, as targets.csv, delivery.csv and new.csv give it."""
+    return url(page_path) + (f"#{quote(fragment, safe=FRAGMENT_SAFE)}" if fragment else "")

@@ -197,8 +197,11 @@ def place_page(name: str, path: str, reports: list[Document], trend: list[tuple[
     body.append(" · ".join(f"[{r.year}年新提法]({md_link(path, addresses.terms_of_report(r.slug))})" for r in reports))
     labels = [f"{r.year}年" for r in reports]
     if trend:
+        if len(labels) > CHART_YEARS:  # a chart of more years would draw its numbers too small on a phone
+            body.append(f"图中为最近{CHART_YEARS}年，各年的次数见下表。")
         body.append(html_block('<div class="term-trends">\n' + "\n".join(
-            chart(term, labels, counts, number) for number, (term, counts) in enumerate(trend, 1)) + "\n</div>"))
+            chart(term, labels[-CHART_YEARS:], counts[-CHART_YEARS:], number)
+            for number, (term, counts) in enumerate(trend, 1)) + "\n</div>"))
         rows = ["<tr><th>提法</th>" + "".join(f"<th>{label}</th>" for label in labels) + "</tr>"]
         rows += [f"<tr><td>{escape(term)}</td>" + "".join(f"<td>{n}</td>" for n in counts) + "</tr>" for term, counts in trend]
         body.append("## 逐年次数")
@@ -209,6 +212,7 @@ def place_page(name: str, path: str, reports: list[Document], trend: list[tuple[
 # --- parts ----------------------------------------------------------------------------------
 
 BAR_WIDTH, SLOT, CHART_HEIGHT, BAR_ROOM = 24, 44, 84, 44
+CHART_YEARS = 8  # years a chart draws: 360 px wide, a phone's column at full size
 
 
 def chart(term: str, labels: list[str], counts: list[int], number: int) -> str:

@@ -51,7 +51,7 @@ def test_tags_are_ordered_by_kind(document):
     ("guangfu-tongcheng", "横琴", "place"),
     ("wenhua-chuancheng", "永庆坊", "place"),
     ("keji-chuangxin", "国家呼吸医学中心", "org"),
-    ("shiti-jingji", "村级工业园", "org"),
+    ("shiti-jingji", "村级工业园", "topic"),  # a kind of park (the village-level ones), not one park
     ("shiti-jingji", "三大平台", "policy"),
     ("chanye-tixi", "专精特新", "policy"),
     ("shuzi-jingji", "5G", "topic"),
@@ -193,3 +193,16 @@ def test_what_a_numbered_slogan_is(word, slogan):
     from policysite.enrich.tagkinds import is_numbered_slogan
 
     assert is_numbered_slogan(word) is slogan
+
+
+@pytest.mark.parametrize("word,named", [
+    ("浙江大学", True), ("兰州大学", True), ("敦煌研究院", True), ("西安交通大学", True), ("国家呼吸医学中心", True),
+    ("师范大学", False), ("债券市场", False), ("期货市场", False), ("控股公司", False), ("测试中心", False),
+    ("综治中心", False), ("定点医院", False),
+])
+def test_an_institution_has_a_name_not_a_kind_before_its_suffix(word, named):
+    """Two characters before …大学, …市场, …公司, …中心 name the institution only
+    when they are a place's name; otherwise they say what kind it is."""
+    from policysite.enrich.tagkinds import is_institution
+
+    assert is_institution(word) is named

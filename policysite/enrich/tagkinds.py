@@ -158,7 +158,16 @@ def same_division(a: str, b: str) -> bool:
 
 def is_institution(word: str) -> bool:
     name = specific_name(word, ORG_SUFFIX)
+    if len(name) == 2 and not names_a_place(name):
+        # Two characters before …大学, …市场, …公司, …中心 say what kind it is
+        # (师范大学, 债券市场, 控股公司, 测试中心), unless they name the place
+        # it is in or of (浙江大学, 敦煌研究院).
+        return False
     return bool(name) and not name.startswith(("新", "大型"))
+
+
+def names_a_place(name: str) -> bool:
+    return bool(divisions(name)) or segment.lexicon_kinds().get(name) == "ns"
 
 
 def is_programme(word: str) -> bool:

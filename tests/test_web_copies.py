@@ -252,3 +252,50 @@ def test_title_with_a_label_or_its_dateline_on_one_line(tmp_path, top):
 def test_speaker_lines_with_offices_and_spaces(tmp_path, line, speaker):
     document = read(tmp_path, "2024年涞源县政府工作报告\n——2024年1月10日在涞源县第十届人民代表大会第四次会议上\n" + line + "\n" + body())
     assert document.speaker == speaker
+
+
+# --- title blocks as city and provincial sites copy them ----------------------------------
+
+
+def test_a_report_delivered_in_december_plans_for_the_next_year(tmp_path):
+    text = "——2025年12月20日在洛阳市第十五届人民代表大会第六次会议上\n洛阳市市长 张某某\n" + body("市人民政府", "市", 2025, 2026)
+    document = read(tmp_path, text)
+    assert (document.year, document.year_from, document.delivered) == ("2026", "dateline", "2025-12-20")
+    assert document.title == "2026年洛阳市政府工作报告"
+
+
+def test_a_title_block_repeated_above_the_title_is_not_the_title(tmp_path):
+    block = "——2024年1月20日在洛阳市第十五届人民代表大会第四次会议上\n洛阳市人民政府市长 张某某\n"
+    document = read(tmp_path, block + "政府工作报告\n" + block + body("市人民政府", "市", 2023, 2024))
+    assert document.title == "2024年洛阳市政府工作报告" and document.kind == "official"
+    assert document.speaker == "张某某" and document.place_name == "洛阳市"
+
+
+def test_a_dateline_split_after_its_place_is_one_dateline(tmp_path):
+    text = "政府工作报告\n2022年4月9日在宁波市\n第十六届人民代表大会第一次会议上\n张某某\n" + body("市人民政府", "市", 2021, 2022)
+    document = read(tmp_path, text)
+    assert (document.place_name, document.delivered, document.year) == ("宁波市", "2022-04-09", "2022")
+    assert document.title == "2022年宁波市政府工作报告"
+
+
+def test_a_speakers_office_names_the_place_and_captions_and_markup_comments_are_chrome(tmp_path):
+    text = "甘肃省代省长 李某某\n李某某作《政府工作报告》\n<!-- 李某某作政府工作报告。 -->\n" + body("省人民政府", "省", 2020, 2021)
+    document = read(tmp_path, text)
+    assert (document.place_name, document.speaker, document.kind) == ("甘肃省", "李某某", "official")
+    assert document.title == "2021年甘肃省政府工作报告"
+    assert {"photo caption", "markup comment"} <= rules(document)
+    assert "作《政府工作报告》" not in page_text(document) and "<!--" not in page_text(document)
+
+
+def test_a_name_alone_above_the_opening_is_the_speaker(tmp_path):
+    document = read(tmp_path, "张某某\n" + body("市人民政府", "市", 2023, 2024).replace("全市上下", "长沙全市上下"))
+    assert document.speaker == "张某某" and document.kind == "official" and document.title.endswith("政府工作报告")
+
+
+def test_without_a_title_block_the_place_the_text_names_most_is_read_and_said(tmp_path):
+    """A province's report names its capital more than itself: the opening (我代表省人民政府) says it is a province's."""
+    named = "现代化河南建设迈出新步伐，郑州国家中心城市建设提速，郑州都市圈、郑州航空港加快发展，河南粮食生产稳定，河南制造业提质。"
+    text = body("省人民政府", "省", 2023, 2024).replace("（二）民生保障扎实有力。", "（二）民生保障扎实有力。" + named * 2)
+    document = read(tmp_path, text)
+    assert document.place_name == "河南省" and document.level == "省级"
+    assert any("read from how often the text names it" in w and "`place:`" in w for w in document.warnings)

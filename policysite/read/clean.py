@@ -52,6 +52,12 @@ COUNT = re.compile(r"^\d{1,7}$")   # 235 under 阅读：, 0 under 评论：
 TIMESTAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?$")
 # A photo caption: "……作政府工作报告。本报记者 ×× 摄".
 CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图|图片来源).{0,20}(?:摄影?|供图)[)）]?$|^[(（]?(?:图|图片|资料图)[)）]?[:：]")
+# A photo's caption with no credit: 任振鹤作《政府工作报告》 (the speaker's name, 作, the report).
+SPEAKER_CAPTION = re.compile(r"^[\u4e00-\u9fff·]{2,4}作《?政府工作报告》?。?$")
+# A dateline's first line: dashes, or the date itself (2022年4月9日在宁波市).
+DATELINE_START = re.compile(r"^(?:[—―─\-－]{1,2}|(?:19|20)\d\d年\d{1,2}月\d{1,2}日在)")
+# A comment of the page's markup left in the copy: <!-- 任振鹤作政府工作报告。 -->.
+HTML_COMMENT = re.compile(r"^<!--.*-->$")
 # Where the report ends and the page's link lists begin.
 TAIL = re.compile(r"^(?:【?\s*(?:相关报道|相关链接|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|更多报道|热点推荐|猜你喜欢|上一篇|下一篇)\s*】?\s*[:：]?.{0,30})$")
 # A table flattened one cell per line starts with header cells such as these.
@@ -205,8 +211,9 @@ def fact_name(label: str) -> str:
 
 
 def drop_captions(result: Cleaned) -> None:
-    """Photo captions: "省长作政府工作报告。本报记者 ×× 摄"."""
-    keep_if(result, "photo caption", lambda i, text: not (len(text) <= 100 and CAPTION.search(text)))
+    """Photo captions: "省长作政府工作报告。本报记者 ×× 摄", "任振鹤作《政府工作报告》"; markup comments."""
+    keep_if(result, "photo caption", lambda i, text: not (len(text) <= 100 and (CAPTION.search(text) or SPEAKER_CAPTION.match(text))))
+    keep_if(result, "markup comment", lambda i, text: not HTML_COMMENT.match(text))
 
 
 def drop_tail_links(result: Cleaned) -> None:
@@ -225,12 +232,13 @@ def drop_tail_links(result: Cleaned) -> None:
 
 
 def join_datelines(result: Cleaned) -> None:
-    """——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上: one line."""
+    """——2026年1月26日在广东省第十四届 / 人民代表大会第五次会议上, or 2022年4月9日在宁波市 /
+    第十六届人民代表大会第一次会议上: one line."""
     lines = result.lines
     index = 0
     while index + 1 < len(lines):
         text, following = lines[index].text, lines[index + 1].text
-        if re.match(r"^[—―─\-－]{1,2}", text) and not re.search(r"会议上\s*$", text) and len(text) <= 40 \
+        if DATELINE_START.match(text) and not re.search(r"会议上\s*$", text) and len(text) <= 40 \
                 and re.search(r"会议上\s*$", following) and len(following) <= 40:
             lines[index] = Line(lines[index].number, text + following)
             del lines[index + 1]

@@ -5,8 +5,9 @@ A copy taken from a Markdown page marks its headings bold
 them from the outline: the parts are not found, and a review part's figures
 lose the part that makes them results. A report's own text never holds `**`,
 so the marks come out wherever they stand — around a line, or opening a
-heading on one line and closing it on the next. A line of marks alone is
-recorded in `dropped`.
+heading on one line and closing it on the next. A line of asterisks alone
+(***, a Markdown rule, or text that happens to be asterisks) is left as it
+is: it holds no bold text to unwrap.
 """
 
 from __future__ import annotations
@@ -16,18 +17,10 @@ import re
 from ..model import Line
 
 BOLD = re.compile(r"\*\*")
+ASTERISKS = re.compile(r"[*\s]+")
 
 
 def unwrap_bold(result) -> None:
-    from .clean import record
-
-    empty = set()
     for index, line in enumerate(result.lines):
-        if "**" not in line.text:
-            continue
-        fixed = BOLD.sub("", line.text).strip()
-        if fixed:
-            result.lines[index] = Line(line.number, fixed)
-        else:
-            empty.add(index)
-    record(result, "Markdown bold marks", empty)
+        if "**" in line.text and not ASTERISKS.fullmatch(line.text):
+            result.lines[index] = Line(line.number, BOLD.sub("", line.text).strip())

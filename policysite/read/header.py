@@ -94,7 +94,7 @@ def official_header(lines: list[Line]) -> Header | None:
     if title_at is None:
         return untitled_official_header(lines)
     above = lines[:title_at]
-    if any(len(line.text) > 30 or is_sentence(line.text) for line in above):
+    if any((len(line.text) > 30 or is_sentence(line.text)) and not is_title_block_line(line.text) for line in above):
         return None  # text above it: this is an article that mentions the report
     header = Header(title=strip_title(lines[title_at].text), official=True)
     header.dropped = [Dropped(line.number, line.text, "above title") for line in above]
@@ -127,6 +127,8 @@ def read_title_block(lines: list[Line], start: int, header: Header) -> int:
         elif len(text) <= MAX_META and DATE.fullmatch(text.strip()):
             match = DATE.search(text)
             header.published = header.published or iso_date(match)
+        elif not header.speaker and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", text) and OPENING.match(following):
+            header.speaker = text  # the speaker's name alone, just above 各位代表：
         elif re.fullmatch(r"[(（][^()（）]{2,20}[)）]", text):
             pass  # (2026年1月26日) or (草案) under the title: part of the title block
         else:
@@ -147,10 +149,19 @@ def untitled_official_header(lines: list[Line]) -> Header | None:
             return None
         header.body_start = read_title_block(lines, start, header)
         return header
-    opening = " ".join(line.text for line in lines[:2])
-    if lines and OPENING.match(lines[0].text) and REPORTING.search(opening):
-        return header
-    return None
+    # 各位代表： and the reporting sentence, perhaps under the speaker line (甘肃省代省长 任振鹤).
+    opening_at = next((i for i, line in enumerate(lines[:4]) if OPENING.match(line.text)), None)
+    if opening_at is None or not REPORTING.search(" ".join(line.text for line in lines[opening_at: opening_at + 2])):
+        return None
+    if opening_at and read_title_block(lines, 0, header) != opening_at:
+        return None  # lines above it that are not a title block's
+    header.body_start = opening_at
+    return header
+
+
+def is_title_block_line(text: str) -> bool:
+    """A dateline or a speaker line: above the title when a page repeats its title block."""
+    return bool(DATELINE.match(text) or SPEAKER_LINE.match(text))
 
 
 def article_header(lines: list[Line]) -> Header:
@@ -211,6 +222,11 @@ def complete(document: Document, header: Header, sidecar: dict) -> list[str]:
             warnings.append(f"sidecar place {sidecar['place']!r} is not a Chinese administrative division")
     if place is None and not national:
         place = find_place(document.title if header.has_title else "", header, text)
+        if place is None and header.official:
+            place = most_named(document)
+            if place is not None:
+                warnings.append(f"place {place.full} read from how often the text names it (the title block names none): "
+                                "set `place:` in the sidecar if it is another")
         if place is None:
             warnings.append("place not found in the title block or the opening text: set `place:` in the sidecar")
     if place is not None:
@@ -245,6 +261,8 @@ def complete(document: Document, header: Header, sidecar: dict) -> list[str]:
 def find_place(title: str, header: Header, text: str) -> places.Place | None:
     candidates = places.mentioned(title, short_counties=True)
     candidates += places.mentioned(header.dateline)
+    # 甘肃省代省长 任振鹤: the office the speaker holds is the place's.
+    candidates += [name for line in header.block if (m := SPEAKER_LINE.match(line)) for name in places.mentioned(m["office"])]
     congress = CONGRESS.search(header.dateline) or CONGRESS.search(text)
     if congress:
         candidates += places.mentioned(congress["place"])
@@ -255,6 +273,36 @@ def find_place(title: str, header: Header, text: str) -> places.Place | None:
     return places.resolve(candidates, context=text) if candidates else None
 
 
+# A place the text names this often, and twice as often as any other, is the one it reports on.
+MOST_NAMED = 5
+GOVERNMENT_LEVEL = re.compile(r"我代表(省|自治区|市|区|县|州|旗)人民政府")
+# The levels of division a government of that name is (a 市 may be 北京, a province-level city).
+GOVERNMENT_LEVELS = {"省": (places.PROVINCE,), "自治区": (places.PROVINCE,), "市": (places.PROVINCE, places.CITY),
+                     "州": (places.CITY,), "区": (places.COUNTY,), "县": (places.COUNTY,), "旗": (places.COUNTY,)}
+
+
+def most_named(document: Document) -> places.Place | None:
+    """The province or city an official text names most (现代化河南建设 … 河南), when
+    no line of its title block names one; None unless it stands out from the
+    places outside it."""
+    text = "".join(document.intro + [p for s in document.sections for p in s.paragraphs])[:20000]
+    # 我代表省人民政府: a province's report, whatever city it names most (its capital).
+    government = GOVERNMENT_LEVEL.search(text)
+    levels = GOVERNMENT_LEVELS.get(government.group(1), ()) if government else (places.PROVINCE, places.CITY)
+    counts: dict = {}
+    for name in places.mentioned(text):
+        for place in places.names().get(name, []):
+            if place.level in levels:
+                counts[place] = counts.get(place, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].code))
+    if not ranked or ranked[0][1] < MOST_NAMED:
+        return None
+    top, count = ranked[0]
+    # Its own cities (郑州 in 河南's report) and its province (浙江 in 宁波's) do not compete with it.
+    others = [n for place, n in ranked[1:] if place not in top.ancestors() and top not in place.ancestors()]
+    return top if not others or count >= 2 * others[0] else None
+
+
 def find_year(document: Document, header: Header) -> tuple[str, str]:
     """The year the report plans for, and where it was read: the title's, the
     dateline's, a plan part's, the publication's (a timestamp: said so)."""
@@ -262,7 +310,9 @@ def find_year(document: Document, header: Header) -> tuple[str, str]:
     if title_year:
         return title_year.group(1), "title"
     if header.delivered:
-        return header.delivered[:4], "dateline"
+        # Delivered in November or December (南昌, 2022年12月22日): for the year about to begin.
+        year, month = int(header.delivered[:4]), int(header.delivered[5:7])
+        return str(year + 1 if month >= 11 else year), "dateline"
     headings = [s.heading for s in document.sections] + [p.heading for p in document.parts]
     planned = [m.group(1) for heading in headings if (m := PLAN_YEAR.search(heading))]
     if planned:

@@ -46,6 +46,8 @@ META_LABELS = (
     "文号|发文字号|分类|公开方式|公开范围|信息来源|来源|时间|发布时间|更新时间|作者|访问量|浏览量|点击数|浏览次数|阅读量|"
     "发表时间|发稿时间|阅读|评论|点击|点击量|阅读次数|评论数"
 )
+# Labels that are also ordinary words (a heading 分类, 来源 in a sentence): fields only with their colon.
+BARE_WORDS = ("来源", "时间", "作者", "分类")
 META_LINE = re.compile(rf"^(?P<label>{META_LABELS})\s*(?:[:：]\s*(?P<value>.{{0,40}})|$)")
 META_INLINE = re.compile(rf"(?:{META_LABELS})\s*[:：]")
 COUNT = re.compile(r"^\d{1,7}$")   # 235 under 阅读：, 0 under 评论：
@@ -177,6 +179,8 @@ def take_page_metadata(result: Cleaned) -> None:
         elif match and (match["value"] or index + 1 < len(lines)) and len(text) <= 50:
             label, value = match["label"], (match["value"] or "").strip()
             if not value:
+                if label in BARE_WORDS and not re.search(r"[:：]", text):
+                    continue  # 分类, 来源 alone: a heading or a word, not a field without its colon
                 # The value is the next line, unless that is another label.
                 following = lines[index + 1].text if index + 1 < len(lines) else ""
                 if following and not META_LINE.match(following) and len(following) <= 40 and not is_sentence(following) \
@@ -186,8 +190,6 @@ def take_page_metadata(result: Cleaned) -> None:
                 elif re.search(r"[:：]\s*$", text) and (META_LINE.match(following) or not following or COUNT.match(following)
                                                         or re.match(r"^[^：:]{1,8}[：:]", following)):
                     pass  # 作者： with nothing after it: an empty field of the page's header
-                elif label in ("来源", "时间", "作者", "分类"):
-                    continue  # a bare word that happens to be a label, not a table cell
             if is_sentence(value):
                 continue  # "来源：" opening a sentence is text
             drop.add(index)

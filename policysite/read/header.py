@@ -275,7 +275,8 @@ def find_place(title: str, header: Header, text: str) -> places.Place | None:
 
 # A place the text names this often, and twice as often as any other, is the one it reports on.
 MOST_NAMED = 5
-GOVERNMENT_LEVEL = re.compile(r"我代表(省|自治区|市|区|县|州|旗)人民政府")
+# 我代表省人民政府 (a government that does not say its name), or 我代表青禾区人民政府.
+GOVERNMENT_LEVEL = re.compile(r"我代表(?P<name>[\u4e00-\u9fff]{0,10}?)(?P<level>省|自治区|市|区|县|州|旗)人民政府")
 # The levels of division a government of that name is (a 市 may be 北京, a province-level city).
 GOVERNMENT_LEVELS = {"省": (places.PROVINCE,), "自治区": (places.PROVINCE,), "市": (places.PROVINCE, places.CITY),
                      "州": (places.CITY,), "区": (places.COUNTY,), "县": (places.COUNTY,), "旗": (places.COUNTY,)}
@@ -288,7 +289,9 @@ def most_named(document: Document) -> places.Place | None:
     text = "".join(document.intro + [p for s in document.sections for p in s.paragraphs])[:20000]
     # 我代表省人民政府: a province's report, whatever city it names most (its capital).
     government = GOVERNMENT_LEVEL.search(text)
-    levels = GOVERNMENT_LEVELS.get(government.group(1), ()) if government else (places.PROVINCE, places.CITY)
+    if government and government["name"]:
+        return None  # it names itself, and not as a division we know: no guess
+    levels = GOVERNMENT_LEVELS[government["level"]] if government else (places.PROVINCE, places.CITY)
     counts: dict = {}
     for name in places.mentioned(text):
         for place in places.names().get(name, []):

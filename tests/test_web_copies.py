@@ -299,3 +299,21 @@ def test_without_a_title_block_the_place_the_text_names_most_is_read_and_said(tm
     document = read(tmp_path, text)
     assert document.place_name == "河南省" and document.level == "省级"
     assert any("read from how often the text names it" in w and "`place:`" in w for w in document.warnings)
+
+
+def test_a_title_shown_twice_over_a_channel_label_and_a_timestamp_is_the_title_block_it_heads(tmp_path):
+    text = ("2026年政府工作报告\n要闻\n2026年政府工作报告\n2026年02月10日 07时41分\n"
+            "——2026年1月28日在洛阳市第十五届人民代表大会第六次会议上\n市长 张某某\n" + body("市人民政府", "市", 2025, 2026))
+    document = read(tmp_path, text)
+    assert (document.kind, document.place_name, document.speaker) == ("official", "洛阳市", "张某某")
+    assert document.title == "2026年洛阳市政府工作报告" and "above title" in rules(document)
+
+
+def test_a_dateline_and_speaker_on_one_line_and_a_credited_caption(tmp_path):
+    line = "2026年1月27日在甘肃省第十四届人民代表大会第四次会议上 甘肃省省长 李某某"
+    text = ("2026年甘肃省政府工作报告\n" + line + "\n2026年甘肃省政府工作报告\n" + line
+            + "\n李某某作政府工作报告。甘肃日报记者 王某\n" + body("省人民政府", "省", 2025, 2026))
+    document = read(tmp_path, text)
+    assert (document.kind, document.speaker, document.delivered) == ("official", "李某某", "2026-01-27")
+    assert document.title == "2026年甘肃省政府工作报告" and "photo caption" in rules(document)
+    assert "记者 王某" not in page_text(document)

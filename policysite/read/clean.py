@@ -54,8 +54,8 @@ COUNT = re.compile(r"^\d{1,7}$")   # 235 under 阅读：, 0 under 评论：
 TIMESTAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?$")
 # A photo caption: "……作政府工作报告。本报记者 ×× 摄".
 CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图|图片来源).{0,20}(?:摄影?|供图)[)）]?$|^[(（]?(?:图|图片|资料图)[)）]?[:：]")
-# A photo's caption with no credit: 任振鹤作《政府工作报告》 (the speaker's name, 作, the report).
-SPEAKER_CAPTION = re.compile(r"^[\u4e00-\u9fff·]{2,4}作《?政府工作报告》?。?$")
+# A photo's caption: 任振鹤作《政府工作报告》, perhaps with its credit (…甘肃日报记者 某某).
+SPEAKER_CAPTION = re.compile(r"^[\u4e00-\u9fff·]{2,4}作《?政府工作报告》?。?(?:\S{0,20}记者\s*[\u4e00-\u9fff·]{2,4})?$")
 # A dateline's first line: dashes, or the date itself (2022年4月9日在宁波市).
 DATELINE_START = re.compile(r"^(?:[—―─\-－]{1,2}|(?:19|20)\d\d年\d{1,2}月\d{1,2}日在)")
 # A comment of the page's markup left in the copy: <!-- 任振鹤作政府工作报告。 -->.

@@ -32,6 +32,12 @@ DATELINE = re.compile(
 )
 OFFICE = r"(?:代理)?(?:代)?(?:省长|市长|区长|县长|州长|主席|盟长|旗长|总理)"
 SPEAKER_LINE = re.compile(rf"^(?P<office>[\u4e00-\u9fff、，]{{0,16}}?{OFFICE})\s*[:：]?\s*(?P<name>[\u4e00-\u9fff·][\u4e00-\u9fff·\s]{{1,6}})$")
+# A dateline and the speaker line run together: …会议上 陕西省省长 赵刚.
+DATELINE_AND_SPEAKER = re.compile(rf"^(?P<dateline>.{{6,70}}?会议上)\s+(?P<speaker>[\u4e00-\u9fff、，]{{0,16}}?{OFFICE}\s*[:：]?\s*[\u4e00-\u9fff·][\u4e00-\u9fff·\s]{{1,6}})$")
+# A page's timestamp under the title: 2026年02月10日 07时41分.
+TIMESTAMP_LINE = re.compile(r"^(?:19|20)\d\d年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}[:：时]\d{2}分?(?:[:：]\d{2})?)?$")
+# A caption of the report being delivered (任振鹤作政府工作报告。…记者 …), never its title.
+DELIVERS = re.compile(r"^[\u4e00-\u9fff·]{2,4}作《?政府工作报告")
 OFFICE_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,14}}?{OFFICE}$")   # 国务院总理 / 李　强 on two lines
 SPEAKER_IN_TEXT = re.compile(rf"{OFFICE}(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:代表|向大会|作)")
 CONGRESS = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,16}?)第?[一二三四五六七八九十]{1,3}届人民代表大会")
@@ -87,10 +93,11 @@ def read_header(lines: list[Line], facts: dict[str, str]) -> Header:
 
 def official_header(lines: list[Line]) -> Header | None:
     """The title block of an official full text, if the text opens with one."""
-    title_at = next(
-        (i for i, line in enumerate(lines[:8]) if REPORT in line.text and len(line.text) <= MAX_TITLE and not is_sentence(line.text)),
-        None,
-    )
+    titles = [i for i, line in enumerate(lines[:8]) if REPORT in line.text and len(line.text) <= MAX_TITLE
+              and not is_sentence(line.text) and not DELIVERS.search(line.text)]
+    # A page that shows the title twice (its headline, then the article's) or
+    # over a channel label: the title is the one its title block follows.
+    title_at = next((i for i in reversed(titles) if opens_title_block(lines, i + 1)), titles[0] if titles else None)
     if title_at is None:
         return untitled_official_header(lines)
     above = lines[:title_at]
@@ -114,6 +121,10 @@ def read_title_block(lines: list[Line], start: int, header: Header) -> int:
         dateline = DATELINE.match(text)
         speaker = SPEAKER_LINE.match(text)
         following = lines[index + 1].text if index + 1 < len(lines) else ""
+        both = DATELINE_AND_SPEAKER.match(text) if not dateline else None
+        if both and not header.dateline:  # 2026年1月27日在陕西省…会议上 陕西省省长 赵刚
+            dateline, speaker = DATELINE.match(both["dateline"]), SPEAKER_LINE.match(both["speaker"])
+            header.speaker = header.speaker or re.sub(r"\s+", "", speaker["name"])
         if dateline and not header.dateline:
             header.dateline = dateline["text"] or dateline["bare"]
             header.delivered = chinese_date(header.dateline)
@@ -124,7 +135,7 @@ def read_title_block(lines: list[Line], start: int, header: Header) -> int:
             header.block.append(text)
             text = following
             index += 1
-        elif len(text) <= MAX_META and DATE.fullmatch(text.strip()):
+        elif len(text) <= MAX_META and (DATE.fullmatch(text.strip()) or TIMESTAMP_LINE.match(text)):
             match = DATE.search(text)
             header.published = header.published or iso_date(match)
         elif not header.speaker and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", text) and OPENING.match(following):
@@ -159,9 +170,18 @@ def untitled_official_header(lines: list[Line]) -> Header | None:
     return header
 
 
+def opens_title_block(lines: list[Line], index: int) -> bool:
+    """Whether what follows an official title starts at `index` (after the page's
+    timestamp, if any): a dateline (perhaps with the speaker), a speaker line, 各位代表."""
+    while index < len(lines) and TIMESTAMP_LINE.match(lines[index].text):
+        index += 1
+    text = lines[index].text if index < len(lines) else ""
+    return bool(DATELINE.match(text) or DATELINE_AND_SPEAKER.match(text) or SPEAKER_LINE.match(text) or OPENING.match(text))
+
+
 def is_title_block_line(text: str) -> bool:
     """A dateline or a speaker line: above the title when a page repeats its title block."""
-    return bool(DATELINE.match(text) or SPEAKER_LINE.match(text))
+    return bool(DATELINE.match(text) or DATELINE_AND_SPEAKER.match(text) or SPEAKER_LINE.match(text))
 
 
 def article_header(lines: list[Line]) -> Header:

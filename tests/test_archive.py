@@ -115,6 +115,8 @@ def test_results_span_the_archive_and_name_their_report(archive_tab):
     assert years == {"2022"}  # the newest reports first (a 2021 page finds the 2022 reports too)
     # The years holding the word are named above the results; one of them scopes the search to it.
     meta = tab.locator(".md-search-result__meta")
+    # The years follow the count once the worker has counted them: wait for them.
+    tab.wait_for_function("() => document.querySelector('.md-search-result__meta')?.innerText?.includes('见于')")
     assert re.search(r"见于：2022年（\d+）、2021年（\d+）", meta.inner_text())
     meta.locator("button", has_text="2021年").click()
     tab.wait_for_function("() => document.querySelector('.ps-search-scope select').value.includes('2021')")

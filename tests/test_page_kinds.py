@@ -199,3 +199,25 @@ def test_export_outline_is_the_tree(site):
 def test_two_pages_at_one_path_are_refused_naming_both_seeds():
     with pytest.raises(addresses.AddressClash, match=r"qinghe_2026\.txt.*other\.txt"):
         render(work_out([province("2026", "5.5%"), report("另一份", "qinghe-2026", seed="other.txt", pages=(item("甲", "乙。", slug="jia"),))]))
+
+
+def test_a_year_of_many_reports_shows_its_main_targets_and_points_to_the_rest():
+    """Past MANY_REPORTS a year's 目标对比 keeps to the main targets (31 provinces'
+    item and plan-period tables would take the page past 60 KB); the rest are each
+    report's 数读 and targets.csv's."""
+    from policysite.render import delivery
+
+    def one(n: int):
+        return report(f"2026年青禾{n}号省政府工作报告", f"qinghe{n}-2026", place=f"青禾{n}号省", level="省级", year="2026",
+                      seed=f"q{n}.txt", pages=(item("（一）扩大需求", "地区生产总值增长5%左右。", "新建5G基站1000个。", slug="kuoda-xuqiu"),),
+                      figures=[("5%左右", 1, {"indicator": "地区生产总值增长", "measure": "地区生产总值增长", "unit": "%",
+                                              "qualifier": "左右", "scope": "main"}),
+                               ("1000个", 1, {"indicator": "5G基站", "measure": "新建5G基站", "scope": "item"})])
+
+    few = {p.path: p.content for p in render(work_out([one(n) for n in range(3)]))}
+    assert "## 工作任务中的目标" in few["compare/index.md"]
+    assert "1000个" in few["compare/index.md"]
+    many = {p.path: p.content for p in render(work_out([one(n) for n in range(delivery.MANY_REPORTS + 1)]))}
+    page = many["compare/index.md"]
+    assert "## 工作任务中的目标" in page and "targets.csv（scope 列为 item）" in page and "1000个" not in page
+    assert page.count("5%左右") >= delivery.MANY_REPORTS + 1  # every report's main target is still there

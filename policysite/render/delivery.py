@@ -33,6 +33,11 @@ SCOPE_NOTES = {
 }
 
 
+# Reports in a year beyond which its 目标对比 page shows the main targets only:
+# the item and plan-period tables of 31 provinces would take the page past 60 KB.
+MANY_REPORTS = 20
+
+
 def year_tables(path: str, of_year: list, heading: str = "###") -> list[str]:
     """The blocks of one year of 目标对比: chart, main table, the passage's other targets, item and period tables."""
     body = []
@@ -45,8 +50,15 @@ def year_tables(path: str, of_year: list, heading: str = "###") -> list[str]:
             rows.append((place_name(t.document), t.figure.low, t.figure.high, t.figure.text))
     if len(rows) > 1:
         body.append(html_block(charts.bars("各地地区生产总值增长目标（%）", rows, "数字见下方“主要预期目标”表的“地区生产总值增长”一列")))
+    many = len({t.document.slug for t in of_year}) > MANY_REPORTS
     for scope in compare.SCOPES:
         scoped = [t for t in of_year if t.scope == scope]
+        if many and scope != "main" and scoped:
+            # A year of many reports keeps its page small: these tables are each report's 数读 and targets.csv's.
+            body.append(f"{heading} {SCOPE_TITLES[scope]}")
+            body.append(f"{SCOPE_NOTES[scope]}这一年有{len({t.document.slug for t in of_year})}份报告，"
+                        f"这类目标见各报告的“数读”页，或下载 targets.csv（scope 列为 {scope}）。")
+            continue
         table = scope_table(path, [t for t in scoped if t.indicator])
         if not table and scope != "main":
             continue

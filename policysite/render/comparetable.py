@@ -17,14 +17,14 @@ LEVELS = {"全国": -1, "省级": 0, "市级": 1, "区县级": 2}  # the nationa
 ORDER_NOTE = "表中是半数以上报告都列出的指标，各行按层级（全国、省级、市级、区县级）、再按地名拼音排列；其余指标按地区列在表下。"
 
 
-def several_reports(targets: list, years: list[str]) -> bool:
-    """Whether a table of these years has several rows (then the page says how they are ordered)."""
-    return any(len({t.document.slug for t in targets if t.document.year == year}) > 1 for year in years)
+def place_name(document: Document) -> str:
+    """How a row names its report: the place, else the title."""
+    return document.place_name or document.place or document.title
 
 
 def report_order(document: Document) -> tuple:
     """The country, provinces, then cities, then districts; within a level by the place's pinyin."""
-    return LEVELS.get(document.level, len(LEVELS)), pinyin_key(document.place_name or document.place or document.title), document.slug
+    return LEVELS.get(document.level, len(LEVELS)), pinyin_key(place_name(document)), document.slug
 
 
 def split_indicators(targets: list, order: dict[str, int]) -> tuple[list[str], list[str]]:

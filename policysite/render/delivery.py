@@ -15,11 +15,11 @@ import re
 
 from ..enrich import compare, delivery
 from ..enrich.reports import unique
-from ..model import Document, Page
+from ..model import Page
 from ..site import addresses
 from ..site.addresses import md_link
 from . import charts
-from .comparetable import ORDER_NOTE, report_order, rest_list, split_indicators
+from .comparetable import ORDER_NOTE, place_name, report_order, rest_list, split_indicators
 from .export import rows_csv, rows_json
 from .markup import anchor, escape, html_block, page, pinyin_key, text
 from .shudu import sentence_link, target_link
@@ -69,10 +69,6 @@ def year_tables(path: str, of_year: list, heading: str = "###") -> list[str]:
         if scope == "main":
             body.append(other_main(path, [t for t in scoped if not t.indicator]))
     return body
-
-
-def place_name(document: Document) -> str:
-    return document.place_name or document.place or document.title
 
 
 def scope_table(path: str, targets: list) -> str:

@@ -16,7 +16,7 @@ a guess, with the sidecar key that settles it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lang import places
 from ..lang.patterns import DATE, is_sentence, iso_date, strip_markdown_heading
@@ -227,15 +227,17 @@ def chinese_date(text: str) -> str:
 # --- what the header lacks, from the whole document -------------------------------------
 
 
-def complete(document: Document, header: Header, sidecar: dict) -> list[str]:
-    """Fill in place, level, year, speaker, kind and a full title; return warnings for guesses."""
+def complete(document: Document, header: Header, sidecar: dict) -> tuple[Document, list[str]]:
+    """The document with place, level, year, speaker, kind and a full title filled
+    in (a new Document: the one given is left as it was), and warnings for guesses."""
     text = " ".join(document.intro[:6] + [p for s in document.sections[:3] for p in s.paragraphs[:3]])
     warnings = []
 
     place = None
+    facts: dict[str, str] = {}
     national = not sidecar.get("place") and is_national(header, text)
     if national:
-        document.place = document.place_name = document.level = NATION
+        facts.update(place=NATION, place_name=NATION, level=NATION)
     elif sidecar.get("place"):
         place = places.resolve([sidecar["place"]])
         if place is None:
@@ -250,32 +252,30 @@ def complete(document: Document, header: Header, sidecar: dict) -> list[str]:
         if place is None:
             warnings.append("place not found in the title block or the opening text: set `place:` in the sidecar")
     if place is not None:
-        document.place = place.short
-        document.place_name = place.full
-        document.place_code = place.code
-        document.level = place.level
+        facts.update(place=place.short, place_name=place.full, place_code=place.code, level=place.level)
 
     if sidecar.get("year"):
-        document.year, document.year_from = str(sidecar["year"]), "sidecar"
+        facts.update(year=str(sidecar["year"]), year_from="sidecar")
     else:
-        document.year, document.year_from = find_year(document, header)
-    if not document.year:
+        facts["year"], facts["year_from"] = find_year(document, header)
+    if not facts["year"]:
         warnings.append("year not found: set `year:` in the sidecar")
-    elif document.year_from == "timestamp":
-        warnings.append(f"year {document.year} read from a publication date only: set `year:` in the sidecar")
+    elif facts["year_from"] == "timestamp":
+        warnings.append(f"year {facts['year']} read from a publication date only: set `year:` in the sidecar")
 
-    document.speaker = header.speaker or (m["name"] if (m := SPEAKER_IN_TEXT.search(text)) else "")
-    document.delivered, document.published = header.delivered, header.published
-    document.title_block = header.block
-    document.kind = kind_of(document, header)
+    document = replace(
+        document, **facts, speaker=header.speaker or (m["name"] if (m := SPEAKER_IN_TEXT.search(text)) else ""),
+        delivered=header.delivered, published=header.published, title_block=header.block,
+    )
+    document = replace(document, kind=kind_of(document, header))
     warnings += truncation_warnings(document, header)
 
     if not sidecar.get("title"):
         title, guessed = full_title(document, header)
         if guessed:
             warnings.append(f"title composed as {title!r} (the text has no headline): set `title:` in the sidecar")
-        document.title = title
-    return warnings
+        document = replace(document, title=title)
+    return document, warnings
 
 
 def find_place(title: str, header: Header, text: str) -> places.Place | None:

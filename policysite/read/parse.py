@@ -13,6 +13,8 @@ glossary are pages.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from typing import Sequence
 
@@ -77,13 +79,11 @@ def parse(seed: Seed) -> Document:
         slug=seed.sidecar.get("slug", ""),
         source_url=seed.sidecar.get("source", "") or cleaned.facts.get("source", ""),
         extra_tags=list(seed.sidecar.get("tags", [])),
-        warnings=warnings,
         intro_lines=intro_lines,
         dropped=sorted(dropped, key=lambda d: d.line),
     )
-    warnings += headers.complete(document, header, seed.sidecar)
-    warnings += coverage_warnings(document)
-    return document
+    document, guesses = headers.complete(document, header, seed.sidecar)
+    return dataclasses.replace(document, warnings=warnings + guesses + coverage_warnings(document))
 
 
 def coverage_warnings(document: Document) -> list[str]:

@@ -135,7 +135,7 @@ def throughput(scratch: Path, count: int, runs: int) -> dict:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        pages = render(work_out(enrich([parse(read_seed(path, path.name)) for path in seeds])))
+        pages = render(work_out(*enrich([parse(read_seed(path, path.name)) for path in seeds])))
         times.append(time.perf_counter() - start)
     seconds = median(times)
     # 数读 alone: figures extracted from the parsed documents.
@@ -411,9 +411,9 @@ def terms_feature(folder: Path, build: float) -> dict:
     seeds = sorted((folder / "seeds").glob("*.txt"))
     pages = list((folder / "site").rglob("*.html"))
     ours = [p.stat().st_size for p in pages if p.relative_to(folder / "site").parts[0] == addresses.TERMS]
-    documents = enrich([parse(read_seed(path, path.name)) for path in seeds])
+    documents, notes = enrich([parse(read_seed(path, path.name)) for path in seeds])
     start = time.perf_counter()
-    written = render_terms.pages(documents)
+    written = render_terms.pages(documents, notes)
     compute = time.perf_counter() - start
     rendering = (build - compute) * len(ours) / len(pages)
     return {"seeds": len(seeds), "make_site_s": build, "compute_s": compute, "pages": len(ours), "site_pages": len(pages),

@@ -56,7 +56,7 @@ def mark_shared_folders(rows: list[dict]) -> None:
 def row(document: Document, slug: str) -> dict:
     from .enrich import compare, figures
 
-    document.figures = figures.extract(document)
+    found = figures.extract(document)
     items = [s for s in document.sections if s.kind == "item"]
     return {
         "file": document.seed,
@@ -69,7 +69,7 @@ def row(document: Document, slug: str) -> dict:
         "parts": len(document.parts),
         "items": len(items),
         "pages": len(document.sections) + len(document.parts),
-        "targets": len(compare.first_targets(document.figures, document.year)),
+        "targets": len(compare.first_targets(found)),
         "dropped": len(document.dropped),
         "warnings": len(document.warnings),
         "slug": slug,

@@ -2,6 +2,8 @@
 
 read → parse → enrich → render → write: each stage takes and returns these
 objects (or lists of them) and nothing else, so each can be tested alone.
+What enrich finds of a report's pages is kept beside them, in
+policysite.annotations; no stage changes an object another stage made.
 """
 
 from __future__ import annotations
@@ -61,7 +63,6 @@ class Part:
     first_line: int
     last_line: int
     number: int = 0                 # 3 for 三、; 0 when the part line is unnumbered
-    slug: str = ""                  # set by enrich
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,6 @@ class Section:
     part: Part | None = None        # the part an item belongs to
     number: int = 0                 # 5 for （五）, 0 when unnumbered
     notes: dict[str, str] = field(default_factory=dict)  # glossary entries: marker number → entry
-    slug: str = ""                  # set by enrich
-    tags: list[str] = field(default_factory=list)  # set by enrich, topic first
-    kinds: dict[str, str] = field(default_factory=dict)  # tag → topic/place/org/policy
-    related: list[Related] = field(default_factory=list)  # set by enrich
 
 
 @dataclass
@@ -109,9 +106,10 @@ class Footer:
     lines: list[str] = field(default_factory=list)  # every footer line, verbatim
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
-    """One seed article, parsed."""
+    """One seed article, parsed: made by the reading stages, never changed after
+    (a stage that settles more of it, as enrich does its URL folder, makes a new one)."""
 
     seed: str                   # seed file name, relative to the seeds folder
     title: str
@@ -120,14 +118,12 @@ class Document:
     intro: list[str]
     sections: list[Section]
     footer: Footer
-    slug: str = ""              # set by enrich, e.g. "liwan-2022"
-    place: str = ""             # set by enrich: the area reported on, e.g. "荔湾"
+    slug: str = ""              # URL folder, e.g. "liwan-2022": the sidecar's, else enrich's (a new Document)
+    place: str = ""             # the area reported on, e.g. "荔湾": the header's, else enrich's
     source_url: str = ""
     extra_tags: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     intro_lines: list[int] = field(default_factory=list)  # source line of each intro paragraph
-    figures: list = field(default_factory=list)  # figures.Figure, set by enrich
-    answers: dict = field(default_factory=dict)  # figure index → the target of the year before it answers (delivery)
     # Metadata read from the text (parse.header), each "" when the text has none.
     year: str = ""              # the year the report plans for: "2026"
     year_from: str = ""         # where the year was read: sidecar / title / dateline / session / plan part / timestamp / text

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import tree, write
 from .lang import segment
+from .annotations import Annotations, ReportNotes
 from .model import Document, Page, Seed
 from .read.seed import SeedError, read_seed
 from .read.sidecar import read_sidecar
@@ -74,7 +75,7 @@ class Memo:
     def __init__(self, out_dir: Path | None = None) -> None:
         self.out_dir = out_dir
         self.read: dict[Path, Seed] = {}                          # seed file → as last read
-        self.parsed: dict[str, tuple[tuple, bytes]] = {}          # seed → (its key, the pickled Document)
+        self.parsed: dict[str, tuple[tuple, Document]] = {}       # seed → (its key, the Document parse made)
         self.pages: dict[str, tuple[bytes, list[Page]]] = {}      # seed → (digest of the enriched report, its pages)
         self.on_disk: dict[str, write.OnDisk] = {}               # page path → as last written or read
 
@@ -90,25 +91,24 @@ class Memo:
         return seed
 
     def parse(self, seed: Seed) -> Document:
-        """The seed parsed: a fresh Document each time, as enrich changes it."""
+        """The seed parsed, again only when the seed or its sidecar changed (no
+        later stage changes a Document: the one of last time is kept as it is)."""
         from .read.parse import parse
 
         key = (str(seed.path), seed.digest, json.dumps(seed.sidecar, sort_keys=True, default=str))
         found = self.parsed.get(seed.name)
         if found is None or found[0] != key:
-            found = self.parsed[seed.name] = (key, pickle.dumps(parse(seed), protocol=pickle.HIGHEST_PROTOCOL))
-        # Unpickled even when just parsed, so that the report's pickled bytes
-        # (report_pages' key) are the same from its first build on.
-        return pickle.loads(found[1])
+            found = self.parsed[seed.name] = (key, parse(seed))
+        return found[1]
 
-    def report_pages(self, document: Document, archive: bool) -> list[Page]:
-        """render.report_pages, again only when the enriched report is not the one of last time."""
+    def report_pages(self, document: Document, notes: ReportNotes, archive: bool) -> list[Page]:
+        """render.report_pages, again only when the report or its notes are not those of last time."""
         from .render import report_pages
 
-        key = hashlib.blake2b(pickle.dumps((document, archive), protocol=pickle.HIGHEST_PROTOCOL)).digest()
+        key = hashlib.blake2b(pickle.dumps((document, notes, archive), protocol=pickle.HIGHEST_PROTOCOL)).digest()
         found = self.pages.get(document.seed)
         if found is None or found[0] != key:
-            found = self.pages[document.seed] = (key, report_pages(document, archive))
+            found = self.pages[document.seed] = (key, report_pages(document, notes, archive))
         return found[1]
 
     def start(self, out_dir: Path, seeds: set[str]) -> None:
@@ -166,18 +166,19 @@ def build(seeds_dir: Path, out_dir: Path, check: bool = False, memo: Memo | None
 
     if memo is not None:
         memo.start(out_dir, {seed.name for seed in seeds})
-    report.documents = [memo.parse(seed) if memo else parse(seed) for seed in seeds]
+    parsed = [memo.parse(seed) if memo else parse(seed) for seed in seeds]
     # Each report keeps the URL folder the last build gave it; old addresses stay.
     folders = write.read_record(out_dir).get("site", {}).get("folders", {})
-    terms = quoted_terms(report.documents)
-    site = work_out(enrich(report.documents, folders, terms) if report.documents else [])
-    history = redirects.remember(write.read_record(out_dir).get("site", {}).get("addresses", {}), site.documents, failed)
+    terms = quoted_terms(parsed)
+    report.documents, notes = enrich(parsed, folders, terms) if parsed else ([], Annotations())
+    site = work_out(report.documents, notes)
+    history = redirects.remember(write.read_record(out_dir).get("site", {}).get("addresses", {}), site.documents, notes, failed)
     try:
         pages = render(site, memo.report_pages if memo else None) if site.documents else []
     except addresses.AddressClash as clash:  # nothing is written: one of the two would be lost
         report.errors.append(f"{out_dir / str(clash)}")
         return report
-    pages = sorted(pages + redirects.redirect_pages(history, site.documents, pages), key=lambda page: page.path)
+    pages = sorted(pages + redirects.redirect_pages(history, site.documents, notes, pages), key=lambda page: page.path)
     warnings = [(document.seed, warning) for document in report.documents for warning in document.warnings]
     report.doubts(warnings, seeds_dir)
     report.site = write.site_data(
@@ -216,7 +217,7 @@ def describe(path: Path, out_dir: Path) -> tuple[list[str], list[str]]:
     its URLs depend on them (jieba learns every report's quoted terms, and two
     reports of one place and year share out folders).
     """
-    document = read_with_neighbours(path, out_dir)
+    document, notes = read_with_neighbours(path, out_dir)
     folder = addresses.url(addresses.overview(document.slug))
     lines = [
         f"title:     {document.title}",
@@ -230,7 +231,7 @@ def describe(path: Path, out_dir: Path) -> tuple[list[str], list[str]]:
         + "".join(f"\n  line {d.line} ({d.rule}): {d.text}" for d in document.dropped),
         "outline:",
     ]
-    for node, part in tree.walk(tree.outline(document)):
+    for node, part in tree.walk(tree.outline(document, notes)):
         indent = "    " if part is not None else "  "
         url = addresses.url(addresses.report_page(document.slug, node.slug))
         if node.is_group:
@@ -242,8 +243,8 @@ def describe(path: Path, out_dir: Path) -> tuple[list[str], list[str]]:
     return lines, document.warnings
 
 
-def read_with_neighbours(path: Path, out_dir: Path) -> Document:
-    """The seed at `path` parsed and enriched as a build of its folder would
+def read_with_neighbours(path: Path, out_dir: Path) -> tuple[Document, ReportNotes]:
+    """The seed at `path` parsed and enriched as a build of its folder would, and its notes
     (seeds beside it that cannot be read are left out, as a build leaves them)."""
     from .enrich.reports import enrich
     from .read.parse import parse
@@ -257,7 +258,8 @@ def read_with_neighbours(path: Path, out_dir: Path) -> Document:
             except SeedError:
                 continue
     folders = write.read_record(out_dir).get("site", {}).get("folders", {})
-    return enrich(documents, folders)[0]
+    enriched, notes = enrich(documents, folders)
+    return enriched[0], notes[enriched[0]]
 
 
 def find_seeds(seeds_dir: Path) -> list[Path]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from .annotations import ReportNotes
 from .model import Document, Part, Section
 
 PAGE_KINDS = ("part", "item", "section", "appendix", "glossary")
@@ -43,14 +44,18 @@ class Node:
         return isinstance(self.page, Part)
 
 
-def outline(document: Document) -> tuple[Node, ...]:
+def outline(document: Document, notes: ReportNotes | None = None) -> tuple[Node, ...]:
     """The report's top-level nodes in source order: parts (their items as
-    children, consecutive pages of one part grouped), and pages without a part."""
+    children, consecutive pages of one part grouped), and pages without a part.
+    With the report's notes, each page node has its slug."""
+    def slug(page: Section | Part) -> str:
+        return notes.slug(page) if notes is not None else ""
+
     nodes: list[Node] = []
     members: list[list[Node]] = []
     for position, section in enumerate(document.sections, 1):
         node = Node(section.kind, section.heading, section.number, (section.first_line, section.last_line),
-                    section.slug, position, points(section), section)
+                    slug(section), position, points(section), section)
         part = section.part
         if part is None:
             nodes.append(node)
@@ -58,7 +63,7 @@ def outline(document: Document) -> tuple[Node, ...]:
         elif nodes and nodes[-1].page is part:
             members[-1].append(node)
         else:
-            nodes.append(Node("part", part.heading, part.number, (part.first_line, part.last_line), part.slug, page=part))
+            nodes.append(Node("part", part.heading, part.number, (part.first_line, part.last_line), slug(part), page=part))
             members.append([node])
     return tuple(
         Node(n.kind, n.heading, n.number, n.lines, n.slug, n.position, tuple(items), n.page) if items else n

@@ -131,7 +131,7 @@ def test_archive_pages_have_no_axe_violations(tab, path):
 
 
 @pytest.fixture(scope="module")
-def documents(mixed_site):
+def enriched(mixed_site):
     from policysite.enrich.reports import enrich
     from policysite.read.parse import parse
     from policysite.read.seed import read_seed
@@ -139,11 +139,16 @@ def documents(mixed_site):
     return enrich([parse(read_seed(p, p.name)) for p in sorted((mixed_site / "seeds").glob("*.txt"))], {})
 
 
-def test_past_its_budget_the_home_page_lists_older_years_by_place(documents, monkeypatch):
+@pytest.fixture(scope="module")
+def documents(enriched):
+    return enriched[0]
+
+
+def test_past_its_budget_the_home_page_lists_older_years_by_place(enriched, documents, monkeypatch):
     from policysite.render import home as home_page
 
     monkeypatch.setattr(home_page, "HOME_ROWS", 6)  # the six 2026 reports in full, 2022's by place
-    home, *years = home_page.home_pages(sorted(documents, key=lambda d: d.date, reverse=True))
+    home, *years = home_page.home_pages(sorted(documents, key=lambda d: d.date, reverse=True), enriched[1])
     assert [p.path for p in years] == ["reports/2022.md"]
     assert home.content.count("<tr><td>") == 6 and "[4份报告的日期、报告人和条目数](reports/2022.md)" in home.content
     for document in documents:  # every report still on the home page, under its year
@@ -162,15 +167,16 @@ def test_past_its_budget_about_lists_sources_by_year(documents, monkeypatch):
     assert "(../hebei-2026/index.md)" in next(p for p in years if p.path == "about/2026.md").content
 
 
-def test_a_long_shudu_continues_on_further_pages_with_every_figure_once(documents):
+def test_a_long_shudu_continues_on_further_pages_with_every_figure_once(enriched, documents):
     from policysite.render import shudu
 
     hebei = next(d for d in documents if d.slug == "hebei-2026")
-    pages = shudu.figures_pages(hebei)
-    assert len(pages) == -(-len(hebei.figures) // shudu.FIGURES_PER_PAGE) > 1
+    notes = enriched[1][hebei]
+    pages = shudu.figures_pages(hebei, notes)
+    assert len(pages) == -(-len(notes.figures) // shudu.FIGURES_PER_PAGE) > 1
     assert [p.path for p in pages][:2] == ["hebei-2026/shudu.md", "hebei-2026/shudu-2.md"]
     links = sum(len(re.findall(r"#:~:text=", p.content)) for p in pages)
-    assert links == len(hebei.figures)
+    assert links == len(notes.figures)
     assert "## 各部分的目标(续)" in pages[1].content or "## 已实现的结果与基数" in pages[1].content
 
 

@@ -36,19 +36,21 @@ def read(path: Path):
 
 
 @pytest.fixture(scope="module")
-def documents():
+def enriched():
+    """The reports as enrich gives them, and what it found beside them."""
     return enrich([read(path) for path in sorted(DELIVERY.glob("*.txt"))] + [read(PROVINCE)])
 
 
-def figures_of(documents, slug):
-    return next(d for d in documents if d.slug == slug).figures
+def figures_of(enriched, slug):
+    documents, notes = enriched
+    return next(notes[d] for d in documents if d.slug == slug).figures
 
 
 # --- roles and scopes ------------------------------------------------------------------------
 
 
-def test_a_review_part_holds_results_a_plan_part_targets_and_a_plan_period_its_own(documents):
-    figures = figures_of(documents, "jiangxi-2026")
+def test_a_review_part_holds_results_a_plan_part_targets_and_a_plan_period_its_own(enriched):
+    figures = figures_of(enriched, "jiangxi-2026")
     got = [(f.text, f.role, f.scope, f.indicator) for f in figures if f.indicator == "地区生产总值增长"]
     assert got == [
         ("4.6%", "result", "", "地区生产总值增长"),          # 过去一年 … 比上年增长4.6%
@@ -58,12 +60,12 @@ def test_a_review_part_holds_results_a_plan_part_targets_and_a_plan_period_its_o
         ("4.5%—5%", "target", "main", "地区生产总值增长"),   # 主要预期目标是：
     ]
     # A review sentence that says 好于预期 is still a result.
-    first = [(f.text, f.role) for f in figures_of(documents, "jiangxi-2024") if f.indicator == "地区生产总值增长"]
+    first = [(f.text, f.role) for f in figures_of(enriched, "jiangxi-2024") if f.indicator == "地区生产总值增长"]
     assert first == [("4.1%", "result"), ("5%左右", "target")]
 
 
-def test_exceeding_a_plan_is_a_result_and_a_plan_periods_goals_are_period(documents):
-    figures = figures_of(documents, "jiangxi-2026")
+def test_exceeding_a_plan_is_a_result_and_a_plan_periods_goals_are_period(enriched):
+    figures = figures_of(enriched, "jiangxi-2026")
     assert [(f.text, f.role) for f in figures if f.measure == "超年度计划"] == [("12%", "result")]
     period = [(f.text, f.measure, f.scope) for f in figures if f.scope == "period"]
     assert period == [("5%左右", "地区生产总值年均增长", "period"), ("9%以上", "研发经费投入年均增长", "period"),
@@ -72,8 +74,8 @@ def test_exceeding_a_plan_is_a_result_and_a_plan_periods_goals_are_period(docume
     assert [(f.text, f.indicator, f.scope) for f in figures if f.indicator == "研发经费投入强度"] == [("2.3%", "研发经费投入强度", "item")]
 
 
-def test_respectively_pairs_give_a_row_each_with_its_own_indicator_and_qualifier(documents):
-    pairs = [(f.text, f.indicator, f.qualifier, f.scope) for f in figures_of(documents, "jiangxi-2026")
+def test_respectively_pairs_give_a_row_each_with_its_own_indicator_and_qualifier(enriched):
+    pairs = [(f.text, f.indicator, f.qualifier, f.scope) for f in figures_of(enriched, "jiangxi-2026")
              if f.role == "target" and "居民人均可支配收入" in f.indicator]
     assert pairs == [("5%左右", "城镇居民人均可支配收入增长", "左右", "main"),
                      ("6.5%左右", "农村居民人均可支配收入增长", "左右", "main")]
@@ -227,9 +229,10 @@ def test_markdown_bold_headings_are_read_as_the_reports_outline(tmp_path):
     document = read(seed)
     assert [section.heading for section in document.sections] == ["一、2025年工作回顾", "二、2026年工作安排"]
     assert "**" not in document.title and document.place_name == "江西省"
-    [document] = enrich([document])
-    assert [(f.text, f.role) for f in document.figures if f.indicator == "地区生产总值增长"] == [("5.1%", "result"), ("5%左右", "target")]
-    assert any(f.text == "500个" for f in document.figures)
+    [document], notes = enrich([document])
+    figures = notes[document].figures
+    assert [(f.text, f.role) for f in figures if f.indicator == "地区生产总值增长"] == [("5.1%", "result"), ("5%左右", "target")]
+    assert any(f.text == "500个" for f in figures)
 
 
 def test_a_passage_of_expected_indicators_and_a_total_reached():
@@ -271,9 +274,9 @@ def test_a_gap_between_two_growth_rates_is_neither_rate():
 # --- 承诺兑现 -------------------------------------------------------------------------------
 
 
-def test_three_consecutive_years_give_met_missed_and_undecidable_verdicts(documents):
+def test_three_consecutive_years_give_met_missed_and_undecidable_verdicts(enriched):
     rows = [(d.document.year, d.target.indicator, d.target.text, d.result.text if d.result else "", d.later.year, d.verdict)
-            for d in delivery.deliveries(documents)]
+            for d in enriched[1].deliveries]
     assert rows == [
         ("2024", "地区生产总值增长", "5%左右", "5.1%", "2025", "达到"),
         ("2024", "一般公共预算收入增长", "4%", "", "2025", "无法判断"),   # the review gives only the amount
@@ -304,17 +307,19 @@ def test_the_verdict_rule(target, result, expected):
     assert delivery.verdict(planned, achieved if achieved.unit == planned.unit else None) == expected
 
 
-def test_the_later_reports_figures_note_the_target_they_answer(documents):
-    later = next(d for d in documents if d.slug == "jiangxi-2026")
+def test_the_later_reports_figures_note_the_target_they_answer(enriched):
+    documents, annotations = enriched
+    later = annotations[next(d for d in documents if d.slug == "jiangxi-2026")]
     notes = {later.figures[index].text: note for index, note in later.answers.items()}
     assert notes == {"4.6%": "对照2025年目标5%以上：未达到", "4.8%": "对照2025年目标5%：未达到",
                      "6.2%": "对照2025年目标6%左右：达到"}
 
 
-def test_the_national_report_comes_first_in_a_years_targets(documents):
+def test_the_national_report_comes_first_in_a_years_targets(enriched):
+    documents, notes = enriched
     national = next(d for d in documents if d.slug == "quanguo-2026")
     assert (national.level, national.place_name) == (compare.NATIONAL, "全国")  # read from its title block
-    order = list(dict.fromkeys(t.document.slug for t in compare.all_targets(documents, lambda d, f: ("x.md", ""))
+    order = list(dict.fromkeys(t.document.slug for t in compare.all_targets(documents, notes, lambda d, f: ("x.md", ""))
                                if t.document.year == "2026" and t.scope == "main"))
     assert order == ["quanguo-2026", "anhui-2026", "jiangxi-2026"]
 

@@ -36,12 +36,19 @@ HAND_CHECKED = [
 
 
 @pytest.fixture(scope="module")
-def document():
-    return enrich([parse(read_seed(SEED))])[0]
+def report():
+    """The seed's report and its notes, as enrich gives them."""
+    [document], notes = enrich([parse(read_seed(SEED))])
+    return document, notes[document]
 
 
-def test_precision_and_recall_against_the_hand_checked_list(document):
-    extracted = [(f.section, f.text, f.qualifier) for f in document.figures]
+@pytest.fixture(scope="module")
+def figures(report):
+    return report[1].figures
+
+
+def test_precision_and_recall_against_the_hand_checked_list(figures):
+    extracted = [(f.section, f.text, f.qualifier) for f in figures]
     true_positives = sum(1 for item in extracted if item in HAND_CHECKED)
     precision = true_positives / len(extracted)
     recall = true_positives / len(HAND_CHECKED)
@@ -58,51 +65,52 @@ def test_precision_and_recall_against_the_hand_checked_list(document):
     (2, "2-3", "家", "力争", "科创载体"),
     (4, "1至2", "个", "", "村级工业园"),
 ])
-def test_key_figures(document, section, value, unit, qualifier, measure):
-    match = [f for f in document.figures if f.value == value and f.unit == unit]
+def test_key_figures(figures, section, value, unit, qualifier, measure):
+    match = [f for f in figures if f.value == value and f.unit == unit]
     assert match, value
     figure = match[0]
     assert (figure.section, figure.qualifier, figure.measure) == (section, qualifier, measure)
     assert value.split("-")[0].split("至")[0] in figure.sentence
 
 
-def test_no_date_or_year_is_a_figure(document):
-    for figure in document.figures:
+def test_no_date_or_year_is_a_figure(figures):
+    for figure in figures:
         assert figure.unit not in ("年", "月", "日")
         assert not re.fullmatch(r"(19|20)\d\d", figure.value)
-    texts = {f.text for f in document.figures}
+    texts = {f.text for f in figures}
     assert not {"2022", "5", "21", "20", "1906", "3+2"} & texts
 
 
-def test_lines_point_at_the_figure(document):
+def test_lines_point_at_the_figure(figures):
     lines = SEED.read_text(encoding="utf-8").split("\n")
-    for figure in document.figures:
+    for figure in figures:
         assert figure.value.split("-")[0].split("至")[0] in lines[figure.line - 1]
 
 
-def test_export_validates_and_round_trips(document):
-    data = json.loads(export.document_json(document))
+def test_export_validates_and_round_trips(report, figures):
+    data = json.loads(export.document_json(*report))
     jsonschema.validate(data, export.SCHEMA)
     assert len(data["sections"]) == 11 and len(data["figures"]) == len(HAND_CHECKED)
     assert data["sections"][5]["tags"][0] == {"name": "平台建设", "kind": "topic"}
     assert {figure["role"] for figure in data["figures"]} == {"target"}  # a plan for the year
     assert [f["indicator"] for f in data["figures"][:4]] == ["地区生产总值增长", "地区生产总值增长", "一般公共预算收入", "固定资产投资增长"]
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
-    rows = list(csv.DictReader(io.StringIO(export.figures_csv(document))))
-    assert [(int(r["section"]), r["text"], r["qualifier"]) for r in rows] == [(f.section, f.text, f.qualifier) for f in document.figures]
+    rows = list(csv.DictReader(io.StringIO(export.figures_csv(*report))))
+    assert [(int(r["section"]), r["text"], r["qualifier"]) for r in rows] == [(f.section, f.text, f.qualifier) for f in figures]
     assert rows[0]["section_title"] == "主要预期目标"
 
 
-def test_figures_page_links_every_figure_to_its_sentence(built_site, document):
+def test_figures_page_links_every_figure_to_its_sentence(built_site, report, figures):
     from urllib.parse import unquote
 
     page = html.unescape((built_site / "liwan-2022" / "shudu" / "index.html").read_text(encoding="utf-8"))
     links = re.findall(r'<a href="([^"#]*)#:~:text=([^"]+)"><strong>([^<]+)</strong></a>', page)
-    assert len(links) == len(document.figures)
-    for (target, fragment, text), figure in zip(sorted(links, key=lambda l: l[2]), sorted(document.figures, key=lambda f: f.text)):
+    assert len(links) == len(figures)
+    for (target, fragment, text), figure in zip(sorted(links, key=lambda l: l[2]), sorted(figures, key=lambda f: f.text)):
         assert text == figure.text and unquote(fragment).split("-,")[-1] == figure.text
-    for figure in document.figures:
-        slug = document.sections[figure.section - 1].slug if figure.section else None
+    for figure in figures:
+        document, notes = report
+        slug = notes.slug(document.sections[figure.section - 1]) if figure.section else None
         target = f"../{slug}/" if slug else "../"
         assert any(t == target and x == figure.text for t, _, x in links), figure.text
     # This year's targets first: the seed plans for 2022, every figure is a target.

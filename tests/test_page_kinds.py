@@ -11,15 +11,14 @@ import re
 import pytest
 import yaml
 
-from builder import item, part, report
+from builder import Built, item, part, report, site as site_of
 from policysite.render import export
 from policysite.site import addresses
-from policysite.site.context import work_out
 from policysite.render import nav, render, report_pages
 from policysite.render import shudu
 
 
-def province(year: str, growth: str) -> object:
+def province(year: str, growth: str) -> Built:
     """A provincial report: a review part, a plan part with the year's targets, an appendix."""
     return report(
         f"{year}年青禾省政府工作报告", f"qinghe-{year}", place="青禾省", level="省级", year=year, date=f"{year}-01-20",
@@ -40,7 +39,7 @@ def province(year: str, growth: str) -> object:
     )
 
 
-def news() -> object:
+def news() -> Built:
     """A news article: sections without parts."""
     return report("青禾区十件实事出炉", "qinghequ-2026", place="青禾区", level="区县级", year="2026", kind="news",
                   outlet="青禾日报", date="2026-01-25", seed="news.txt",
@@ -50,7 +49,7 @@ def news() -> object:
 
 @pytest.fixture(scope="module")
 def site():
-    return work_out([province("2025", "5%"), province("2026", "5.5%"), news()])
+    return site_of(province("2025", "5%"), province("2026", "5.5%"), news())
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +130,7 @@ def test_figures_page_puts_the_years_targets_first_and_continues(pages, monkeypa
     assert page.index("## 主要预期目标") < page.index("## 已实现的结果与基数")
     assert page.index("5.5%左右") < page.index("5.1%")
     monkeypatch.setattr(shudu, "FIGURES_PER_PAGE", 1)
-    continued = shudu.figures_pages(province("2026", "5.5%"))
+    continued = shudu.figures_pages(*province("2026", "5.5%"))
     assert [p.path for p in continued] == ["qinghe-2026/shudu.md", "qinghe-2026/shudu-2.md"]
     assert "(续)" not in continued[0].content and "页码" in continued[1].content
 
@@ -139,7 +138,7 @@ def test_figures_page_puts_the_years_targets_first_and_continues(pages, monkeypa
 def test_home_of_several_reports_is_an_index_and_of_one_the_report(site, pages):
     home = pages["index.md"]
     assert "2025—2026年" in home and home.count("<tr><td>") == 3
-    (single,) = [p for p in render(work_out([news()])) if p.path == "index.md"]
+    (single,) = [p for p in render(site_of(news())) if p.path == "index.md"]
     assert "## [青禾区十件实事出炉](qinghequ-2026/index.md)" in single.content
     assert meta(single.content)["search"] == {"exclude": True}
 
@@ -165,7 +164,7 @@ def test_delivery_sets_a_years_target_beside_the_next_years_result(pages):
 def test_tags_and_names_listed_per_report_in_an_archive(site, pages):
     assert site.archive is False
     assert "material/tags" in pages["tags.md"]
-    archive = [p for p in report_pages(province("2026", "5.5%"), archive=True)]
+    archive = [p for p in report_pages(*province("2026", "5.5%"), archive=True)]
     paths = {p.path: p for p in archive}
     own = paths["qinghe-2026/tags.md"].content
     assert 'id="tag:' in own and "(../tags.md)" in own
@@ -190,7 +189,7 @@ def test_navigation_groups_a_part_with_its_overview_first(site):
 
 
 def test_export_outline_is_the_tree(site):
-    data = json.loads(export.document_json(site.documents[1]))
+    data = json.loads(export.document_json(site.documents[1], site.notes[site.documents[1]]))
     assert [(n["kind"], len(n["children"])) for n in data["outline"]] == [("part", 1), ("part", 2), ("appendix", 0)]
     point = data["outline"][1]["children"][0]["children"][0]
     assert point["kind"] == "point" and point["heading"] == "1. 提振消费"
@@ -198,7 +197,7 @@ def test_export_outline_is_the_tree(site):
 
 def test_two_pages_at_one_path_are_refused_naming_both_seeds():
     with pytest.raises(addresses.AddressClash, match=r"qinghe_2026\.txt.*other\.txt"):
-        render(work_out([province("2026", "5.5%"), report("另一份", "qinghe-2026", seed="other.txt", pages=(item("甲", "乙。", slug="jia"),))]))
+        render(site_of(province("2026", "5.5%"), report("另一份", "qinghe-2026", seed="other.txt", pages=(item("甲", "乙。", slug="jia"),))))
 
 
 def test_a_year_of_many_reports_shows_its_main_targets_and_points_to_the_rest():
@@ -214,10 +213,10 @@ def test_a_year_of_many_reports_shows_its_main_targets_and_points_to_the_rest():
                                               "qualifier": "左右", "scope": "main"}),
                                ("1000个", 1, {"indicator": "5G基站", "measure": "新建5G基站", "scope": "item"})])
 
-    few = {p.path: p.content for p in render(work_out([one(n) for n in range(3)]))}
+    few = {p.path: p.content for p in render(site_of(*[one(n) for n in range(3)]))}
     assert "## 工作任务中的目标" in few["compare/index.md"]
     assert "1000个" in few["compare/index.md"]
-    many = {p.path: p.content for p in render(work_out([one(n) for n in range(delivery.MANY_REPORTS + 1)]))}
+    many = {p.path: p.content for p in render(site_of(*[one(n) for n in range(delivery.MANY_REPORTS + 1)]))}
     page = many["compare/index.md"]
     assert "## 工作任务中的目标" in page and "targets.csv（scope 列为 item）" in page and "1000个" not in page
     assert page.count("5%左右") >= delivery.MANY_REPORTS + 1  # every report's main target is still there

@@ -29,7 +29,7 @@ def pipeline(tmp_path, data: bytes):
     except SeedError as error:
         assert str(error).startswith(str(path)) and "\n" not in str(error)
         return None
-    return render(work_out(enrich([parse(seed)])))
+    return render(work_out(*enrich([parse(seed)])))
 
 
 def check_pages(pages):

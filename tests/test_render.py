@@ -35,7 +35,7 @@ def test_href_is_the_directory_url_mkdocs_writes(page, target, url):
 
 @pytest.fixture(scope="module")
 def pages():
-    return [page for page in render(work_out(enrich([parse(read_seed(SEED))]))) if page.path.endswith(".md")]
+    return [page for page in render(work_out(*enrich([parse(read_seed(SEED))]))) if page.path.endswith(".md")]
 
 
 def convert(text: str, extensions: list) -> str:

@@ -17,31 +17,37 @@ from test_build import SECTION_SLUGS
 FRAGMENTS = {"大湾", "白鹅", "湾区", "鹅潭", "龙围", "庆坊"}
 
 
+def enriched(seed):
+    """The one report of a seed, and what enrich found of each of its pages (section, notes)."""
+    [document], notes = enrich([parse(seed)])
+    return document, [(section, notes[document].page(section)) for section in document.sections]
+
+
 @pytest.fixture(scope="module")
-def document():
-    return enrich([parse(read_seed(SEED))])[0]
+def pages():
+    return enriched(read_seed(SEED))[1]
 
 
-def section(document, slug):
-    return next(s for s in document.sections if s.slug == slug)
+def section(pages, slug):
+    return next(notes for _, notes in pages if notes.slug == slug)
 
 
-def test_no_filler_or_fragment_tags_and_every_tag_is_in_its_section(document):
-    for s in document.sections:
-        text = "".join([s.subtitle, *s.paragraphs])
-        assert s.tags[0] == s.heading and len(s.tags) <= 10 and len(set(s.tags)) == len(s.tags)
+def test_no_filler_or_fragment_tags_and_every_tag_is_in_its_section(pages):
+    for section_, s in pages:
+        text = "".join([section_.subtitle, *section_.paragraphs])
+        assert s.tags[0] == section_.heading and len(s.tags) <= 10 and len(set(s.tags)) == len(s.tags)
         for tag in s.tags[1:]:
-            assert tag not in FILLER and tag not in FRAGMENTS, (s.heading, tag)
-            assert tag in text, (s.heading, tag)
+            assert tag not in FILLER and tag not in FRAGMENTS, (section_.heading, tag)
+            assert tag in text, (section_.heading, tag)
             assert not any(tag in other and tag != other and text.count(tag) == text.count(other) for other in s.tags), tag
 
 
-def test_tags_are_ordered_by_kind(document):
+def test_tags_are_ordered_by_kind(pages):
     order = {"topic": 0, "place": 1, "org": 2, "policy": 2}
-    for s in document.sections:
+    for section_, s in pages:
         kinds = [s.kinds[tag] for tag in s.tags]
         ranks = [0] + [order[k] if k != "topic" else 3 for k in kinds[1:]]
-        assert ranks == sorted(ranks), (s.heading, list(zip(s.tags, kinds)))
+        assert ranks == sorted(ranks), (section_.heading, list(zip(s.tags, kinds)))
 
 
 @pytest.mark.parametrize("slug,tag,kind", [
@@ -58,21 +64,21 @@ def test_tags_are_ordered_by_kind(document):
     ("yiqing-fangkong", "公共卫生", "topic"),
     ("chanye-tixi", "中医药", "topic"),
 ])
-def test_expected_tags(document, slug, tag, kind):
-    s = section(document, slug)
+def test_expected_tags(pages, slug, tag, kind):
+    s = section(pages, slug)
     assert tag in s.tags and s.kinds[tag] == kind, s.tags
 
 
-def test_related_sections_are_symmetric_and_never_the_page_itself(document):
-    for a in document.sections:
+def test_related_sections_are_symmetric_and_never_the_page_itself(pages):
+    for _, a in pages:
         assert all(r.slug != a.slug for r in a.related)
         assert len(a.related) <= 3
-        for b in document.sections:
+        for _, b in pages:
             assert pair_score(a, b) == pair_score(b, a)
         for r in a.related:
-            other = section(document, r.slug)
+            other = section(pages, r.slug)
             assert r.score == pair_score(a, other) > 0 and r.shared and set(r.shared) <= set(a.tags) & set(other.tags)
-    related = [r.slug for r in section(document, "pingtai-jianshe").related]
+    related = [r.slug for r in section(pages, "pingtai-jianshe").related]
     assert related[0] == "guangfu-tongcheng" and "shangquan-jianshe" in related  # 广佛 / 白鹅潭
 
 
@@ -121,9 +127,9 @@ def test_tags_of_an_official_report_are_words_a_reader_would_click():
     from policysite.read.sidecar import read_sidecar
 
     path = SEED.parent.parent / "tests" / "fixtures" / "tags" / "traps.txt"
-    document = enrich([parse(read_sidecar(read_seed(path, path.name)))])[0]
+    document, pages = enriched(read_sidecar(read_seed(path, path.name)))
     assert document.place == "青禾"  # 我代表青禾区人民政府, not 表青禾
-    tags = {tag: s.kinds[tag] for s in document.sections for tag in s.tags}
+    tags = {tag: s.kinds[tag] for _, s in pages for tag in s.tags}
     assert not set(TRAPS) & set(tags), set(TRAPS) & set(tags)
     # Whole headings, dates and part titles are not tags; every tag is short or a name.
     assert all(len(tag) <= 8 or kind in ("org", "policy") for tag, kind in tags.items()), tags
@@ -159,11 +165,11 @@ NOT_INSTITUTIONS = ["上市公司", "跨国公司", "公立医院", "疾控中�
 @pytest.fixture(scope="module")
 def kinds_report():
     path = SEED.parent.parent / "tests" / "fixtures" / "tags" / "kinds.txt"
-    return enrich([parse(read_seed(path, path.name))])[0]
+    return enriched(read_seed(path, path.name))[1]
 
 
-def all_kinds(document) -> dict[str, str]:
-    return {tag: s.kinds[tag] for s in document.sections for tag in s.tags}
+def all_kinds(pages) -> dict[str, str]:
+    return {tag: s.kinds[tag] for _, s in pages for tag in s.tags}
 
 
 def test_kinds_of_things_are_neither_places_nor_institutions(kinds_report):

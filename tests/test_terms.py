@@ -30,13 +30,24 @@ OTHERS = [FIXTURES / "reports" / name for name in
 
 
 def documents(paths: list[Path]):
+    """The reports as enrich gives them, and its annotations."""
     return enrich([parse(read_seed(path, path.name)) for path in paths])
 
 
 @pytest.fixture(scope="module")
-def archive():
-    found = documents(WUHU + OTHERS)
-    return {d.slug: d for d in found}
+def enriched():
+    return documents(WUHU + OTHERS)
+
+
+@pytest.fixture(scope="module")
+def archive(enriched):
+    return {d.slug: d for d in enriched[0]}
+
+
+@pytest.fixture
+def texts(enriched):
+    """What is read of each report, once per test (terms.Texts)."""
+    return terms.Texts(enriched[1])
 
 
 def listed(found: list[terms.Term]) -> list[tuple[str, str, int]]:
@@ -63,8 +74,8 @@ def test_what_counts_as_a_term_in_a_passage():
     assert not named("我们坚持问题导向和目标导向。")
 
 
-def test_new_terms_of_a_year_against_the_year_before(archive):
-    news = terms.new_terms(archive["wuhu-2025"], archive["wuhu-2024"])
+def test_new_terms_of_a_year_against_the_year_before(archive, texts):
+    news = terms.new_terms(archive["wuhu-2025"], archive["wuhu-2024"], texts)
     assert listed(news) == [
         ("人工智能+", "quoted", 1), ("“人工智能+”行动", "programme", 1),
         ("具身智能", "list", 1), ("低空经济", "list", 1), ("银发经济", "list", 1),
@@ -73,20 +84,19 @@ def test_new_terms_of_a_year_against_the_year_before(archive):
     # 数实融合 is cut differently but stands in 2024's related-reports line; 城市更新 was
     # unquoted then, quoted now: neither is new.
     assert "数实融合" not in {t.text for t in news} and "城市更新" not in {t.text for t in news}
-    later = terms.new_terms(archive["wuhu-2026"], archive["wuhu-2025"])
+    later = terms.new_terms(archive["wuhu-2026"], archive["wuhu-2025"], texts)
     assert listed(later) == [("商业航天", "list", 1), ("冰雪经济", "list", 1), ("场景工程", "compound", 1), ("未来产业", "lexicon", 1),
                              ("产业园", "word", 2)]  # a plain word of three characters used twice
 
 
-def test_terms_the_next_report_no_longer_uses(archive):
-    gone = terms.gone_terms(archive["wuhu-2026"], archive["wuhu-2025"])
+def test_terms_the_next_report_no_longer_uses(archive, texts):
+    gone = terms.gone_terms(archive["wuhu-2026"], archive["wuhu-2025"], texts)
     assert listed(gone)[:3] == [("三个一批", "quoted", 1), ("“三个一批”工程", "programme", 1), ("银发经济", "list", 1)]
     assert all(t.page.startswith("wuhu-2025/") for t in gone)  # linking the earlier report's sentences
 
 
-def test_a_programme_appears_grows_and_is_counted_year_by_year(archive):
+def test_a_programme_appears_grows_and_is_counted_year_by_year(archive, texts):
     reports = [archive["wuhu-2024"], archive["wuhu-2025"], archive["wuhu-2026"]]
-    texts = terms.Texts()
     news = {r.slug: terms.new_terms(r, before, texts) for before, r in zip(reports, reports[1:])}
     trend = dict(terms.trend(reports, news, texts))
     assert trend["新质生产力"] == [0, 1, 4]
@@ -96,24 +106,23 @@ def test_a_programme_appears_grows_and_is_counted_year_by_year(archive):
     assert list(trend)[:3] == ["新质生产力", "低空经济", "“人工智能+”行动"] and "人工智能+" not in trend
 
 
-def test_each_new_term_links_its_first_sentence(archive):
-    news = {t.text: t for t in terms.new_terms(archive["wuhu-2025"], archive["wuhu-2024"])}
+def test_each_new_term_links_its_first_sentence(archive, texts):
+    news = {t.text: t for t in terms.new_terms(archive["wuhu-2025"], archive["wuhu-2024"], texts)}
     assert news["新质生产力"].page == "wuhu-2025/gongzuo-anpai.md"
     assert news["新质生产力"].fragment == ":~:text=因地制宜发展-,新质生产力"  # the item heading that says it first
     assert news["“人工智能+”行动"].fragment == ":~:text=开展-,“人工智能%2B”行动"
 
 
-def test_without_a_previous_report_the_distinctive_terms_are_shown(archive):
+def test_without_a_previous_report_the_distinctive_terms_are_shown(archive, texts):
     reports = terms.primary(list(archive.values()))
     assert terms.previous_reports(list(archive.values())) == {
         "wuhu-2025": archive["wuhu-2024"], "wuhu-2026": archive["wuhu-2025"], "huadu-2026": archive["huadu-2025"]}
-    own = [t.text for t in terms.distinctive_terms(archive["wuhu-2024"], reports)]
+    own = [t.text for t in terms.distinctive_terms(archive["wuhu-2024"], reports, texts)]
     assert "“三个一批”工程" in own[:3] and "夜间经济" in own
 
 
-def test_across_a_year_shared_and_own_terms(archive):
+def test_across_a_year_shared_and_own_terms(archive, texts):
     year = [d for d in terms.primary(list(archive.values())) if d.year == "2026"]
-    texts = terms.Texts()
     shared = {term: places for term, places, _ in terms.year_shared(year, texts)}
     assert shared["城市更新"] == 2  # 洛阳 and 芜湖
     own = terms.year_own(year, texts)
@@ -135,11 +144,11 @@ def assert_new_is_new(term: terms.Term, now: str, before: str) -> None:
     assert term.text not in before and bare(term.text) not in bare(before), term
 
 
-def test_every_listed_new_term_is_absent_from_the_previous_seed(archive):
+def test_every_listed_new_term_is_absent_from_the_previous_seed(archive, texts):
     pairs = [("wuhu-2025", "wuhu-2024", WUHU[1], WUHU[0]), ("wuhu-2026", "wuhu-2025", WUHU[2], WUHU[1]),
              ("huadu-2026", "huadu-2025", OTHERS[3], OTHERS[2])]
     for now, before, now_path, before_path in pairs:
-        for term in terms.new_terms(archive[now], archive[before]):
+        for term in terms.new_terms(archive[now], archive[before], texts):
             assert_new_is_new(term, raw(now_path), raw(before_path))
 
 
@@ -170,22 +179,23 @@ def test_precision_on_generated_reports(tmp_path, before_phrases, now_phrases):
         path = tmp_path / f"wuhu_{year}.txt"
         path.write_text(report_text(year, phrases), encoding="utf-8")
         paths.append(path)
-    before, now = documents(paths)
-    for term in terms.new_terms(now, before):
+    (before, now), notes = documents(paths)
+    texts = terms.Texts(notes)
+    for term in terms.new_terms(now, before, texts):
         assert_new_is_new(term, raw(paths[1]), raw(paths[0]))
-    for term in terms.gone_terms(now, before):
+    for term in terms.gone_terms(now, before, texts):
         assert_new_is_new(term, raw(paths[0]), raw(paths[1]))
 
 
 def test_the_national_report_is_a_place_of_its_own():
     from policysite.render import terms as render_terms
 
-    before, now = documents([FIXTURES / "terms" / "national_2024.txt", FIXTURES / "terms" / "national_2025.txt"])
+    (before, now), notes = documents([FIXTURES / "terms" / "national_2024.txt", FIXTURES / "terms" / "national_2025.txt"])
     assert terms.place_key(now) == "全国" and terms.previous_reports([before, now]) == {now.slug: before}
-    news = [t.text for t in terms.new_terms(now, before)]
+    news = [t.text for t in terms.new_terms(now, before, terms.Texts(notes))]
     assert {"具身智能", "量子科技", "投资于人", "首发经济", "冰雪经济", "银发经济"} <= set(news)
     assert not {"新质生产力", "人工智能+", "“人工智能+”行动"} & set(news)
-    pages = {page.path: page.content for page in render_terms.pages([before, now])}
+    pages = {page.path: page.content for page in render_terms.pages([before, now], notes)}
     chart = pages["terms/place-quanguo.md"]
     assert "新提法:全国历年" in chart and "具身智能：2024年0次，2025年1次" in chart
 
@@ -194,11 +204,11 @@ def test_a_changed_report_is_read_again_and_the_rest_remembered():
     # What a long-running process (mkdocs serve) relies on: reports are remembered by what they hold.
     from policysite.render import terms as render_terms
 
-    reports = documents(WUHU)
-    first = {page.path: page.content for page in render_terms.pages(reports)}
+    reports, notes = documents(WUHU)
+    first = {page.path: page.content for page in render_terms.pages(reports, notes)}
     assert len(terms.Texts.remembered) == 3  # the reports of the last build, no more
     reports[2].sections[-1].paragraphs.append("发展海洋经济。")
-    again = {page.path: page.content for page in render_terms.pages(reports)}
+    again = {page.path: page.content for page in render_terms.pages(reports, notes)}
     assert "海洋经济" in again["terms/report/wuhu-2026.md"] and "海洋经济" not in first["terms/report/wuhu-2026.md"]
     assert again["terms/report/wuhu-2025.md"] == first["terms/report/wuhu-2025.md"]
     assert len(terms.Texts.remembered) == 3
@@ -208,7 +218,7 @@ def test_a_single_report_site_has_no_terms_pages():
     from policysite.site.context import work_out
     from policysite.render import nav, render
 
-    site = work_out(documents([SEED]))
+    site = work_out(*documents([SEED]))
     assert not [p for p in render(site) if p.path.startswith("terms/")]
     assert "新提法" not in [next(iter(entry)) for entry in nav(site)]
 

@@ -15,7 +15,9 @@ target of each main indicator.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
+from ..annotations import Annotations
 from ..model import Document
 from ..site import addresses
 from .figures import INDICATORS, Figure
@@ -52,7 +54,7 @@ class Target:
         }
 
 
-def first_targets(figures: list[Figure], year: str = "", scope: str = "main") -> list[Figure]:
+def first_targets(figures: Sequence[Figure], scope: str = "main") -> list[Figure]:
     """The first target of each main indicator in the given scope, in the report's order."""
     chosen: dict[str, Figure] = {}
     for figure in figures:
@@ -68,12 +70,12 @@ def scoped_targets(figures: list[Figure]) -> list[Figure]:
     return main + first_targets(figures, scope="item") + first_targets(figures, scope="period")
 
 
-def main_targets(document: Document, locate) -> list[Target]:
+def main_targets(document: Document, figures: Sequence[Figure], locate) -> list[Target]:
     """A report's targets: by scope (main, item, period), then in the order of the indicators.
 
     `locate(document, figure)` → (page, fragment) where the figure's sentence is.
     """
-    found = [Target(document, figure, *locate(document, figure)) for figure in scoped_targets(document.figures)]
+    found = [Target(document, figure, *locate(document, figure)) for figure in scoped_targets(figures)]
     return sorted(found, key=lambda t: (SCOPES.index(t.scope), ORDER.get(t.indicator, len(ORDER))))
 
 
@@ -82,9 +84,9 @@ def report_order(document: Document) -> tuple:
     return (-int(document.year or 0), document.level != NATIONAL, document.place_name or document.place, document.slug)
 
 
-def all_targets(documents: list[Document], locate) -> list[Target]:
+def all_targets(documents: list[Document], notes: Annotations, locate) -> list[Target]:
     """Every report's targets: newest year first, the national report first, then by place, scope and indicator."""
-    return [t for d in sorted(documents, key=report_order) for t in main_targets(d, locate)]
+    return [t for d in sorted(documents, key=report_order) for t in main_targets(d, notes[d].figures, locate)]
 
 
 def change(before: Figure, after: Figure) -> str:

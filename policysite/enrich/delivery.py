@@ -18,8 +18,10 @@ result for the indicator, or states it in another unit.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from typing import Mapping, Sequence
 
 from ..model import Document
 from ..site import addresses
@@ -120,9 +122,9 @@ def by_place(documents: list[Document]) -> dict[str, dict[int, Document]]:
     return found
 
 
-def deliveries(documents: list[Document], locate=None) -> list[Delivery]:
-    """Every main target of a year whose place has the next year's report, beside its result.
-    `locate(document, figure)` → (page, fragment) gives the links."""
+def deliveries(documents: list[Document], figures: Mapping[str, Sequence[Figure]]) -> list[Delivery]:
+    """Every main target of a year whose place has the next year's report, beside
+    its result. `figures` holds each report's figures, by seed."""
     found = []
     for place, years in sorted(by_place(documents).items()):
         for year, document in sorted(years.items()):
@@ -130,30 +132,32 @@ def deliveries(documents: list[Document], locate=None) -> list[Delivery]:
             if later is None:
                 continue
             seen = set()
-            for target in document.figures:
+            for target in figures[document.seed]:
                 if target.role != "target" or target.scope != "main" or not target.indicator or target.indicator in seen:
                     continue
                 seen.add(target.indicator)
-                result = year_result(later.figures, target.indicator, target.unit, later.year)
-                urls = [url(locate, document, target), url(locate, later, result) if result else ""] if locate else ["", ""]
-                found.append(Delivery(document, target, later, result, verdict(target, result), *urls))
+                result = year_result(figures[later.seed], target.indicator, target.unit, later.year)
+                found.append(Delivery(document, target, later, result, verdict(target, result)))
     return found
 
 
-def url(locate, document: Document, figure: Figure) -> str:
-    """The site-relative URL of a figure's sentence, as targets.csv gives it."""
-    return addresses.download_url(*locate(document, figure))
+def with_urls(found: list[Delivery], locate) -> list[Delivery]:
+    """The same deliveries with the site-relative URLs of their sentences, as
+    targets.csv gives them. `locate(document, figure)` → (page, fragment)."""
+    return [dataclasses.replace(delivery, target_url=addresses.download_url(*locate(delivery.document, delivery.target)),
+                                result_url=addresses.download_url(*locate(delivery.later, delivery.result)) if delivery.result else "")
+            for delivery in found]
 
 
-def answer_notes(documents: list[Document]) -> None:
-    """Each report's results that answer a target of its year before, noted on
-    the report (Document.answers: figure index → 对照2025年目标5%左右：达到) for its 数读."""
-    for document in documents:
-        document.answers = {}
-    for delivery in deliveries(documents):
+def answer_notes(found: list[Delivery], figures: Mapping[str, Sequence[Figure]]) -> dict[str, dict[int, str]]:
+    """Each report's results that answer a target of its year before, by seed:
+    figure index → 对照2025年目标5%左右：达到, for the report's 数读."""
+    answers: dict[str, dict[int, str]] = {}
+    for delivery in found:
         if delivery.result is not None:
-            index = next(n for n, f in enumerate(delivery.later.figures) if f is delivery.result)
-            delivery.later.answers[index] = f"对照{delivery.document.year}年目标{delivery.target.text}：{delivery.verdict}"
+            index = next(n for n, f in enumerate(figures[delivery.later.seed]) if f is delivery.result)
+            answers.setdefault(delivery.later.seed, {})[index] = f"对照{delivery.document.year}年目标{delivery.target.text}：{delivery.verdict}"
+    return answers
 
 
 def tally(found: list[Delivery]) -> dict[str, int]:

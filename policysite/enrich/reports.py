@@ -1,11 +1,14 @@
-"""Enrich stage: give Documents and Sections their slugs and tags.
+"""Enrich stage: each report's URL folder and place, and beside its tree the
+slugs, tags, relations and figures of its pages (policysite.annotations).
 
 Works on the whole corpus at once, because tag salience and slug collisions
-are properties of the corpus, not of one section.
+are properties of the corpus, not of one section. Nothing read before is
+changed: a report whose folder or place is settled here is a new Document.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import heapq
 import math
@@ -14,6 +17,7 @@ from collections import Counter
 
 from pypinyin import Style, lazy_pinyin
 
+from ..annotations import Annotations, PageNotes, ReportNotes, node_key
 from ..lang import places, segment
 from ..model import Document, Related, Section
 from ..site import addresses
@@ -35,8 +39,9 @@ ADMIN_SUFFIXES = "区县市镇"
 BROAD_PLACES = set("中国 全国 国家 广东 广东省 广州 广州市 羊城 华南 珠三角 粤港澳 内地 全省 全市".split())
 
 
-def enrich(documents: list[Document], folders: dict[str, str] | None = None, terms: list[str] | None = None) -> list[Document]:
-    """Slugs, tags, relations and figures of every document.
+def enrich(documents: list[Document], folders: dict[str, str] | None = None,
+           terms: list[str] | None = None) -> tuple[list[Document], Annotations]:
+    """Every report with its URL folder and place settled, and what was found beside them.
 
     `folders` (seed → URL folder of the last build) keeps each report's
     folder where it was when another seed is added; `terms` are the reports'
@@ -50,19 +55,28 @@ def enrich(documents: list[Document], folders: dict[str, str] | None = None, ter
     found = {key: [(names.get(word, word), kind) for word, kind in words] for key, words in found.items()}
     idf = corpus_idf(list(found.values()))
     common = too_common(list(found.values()))
+    documents = [dataclasses.replace(d, place=d.place or document_place(d), slug=d.slug or document_slug(d)) for d in documents]
+    documents = assign_document_slugs(documents, folders or {})
+    pages = {}
     for document in documents:
-        document.place = document.place or document_place(document)
-        document.slug = document.slug or document_slug(document)
-        assign_section_slugs(document)
+        slugs = page_slugs(document)
         for section in document.sections:
-            section.tags = section_tags(section, [(w, k) for w, k in found[id(section)] if not (k == TOPIC and w in common)],
-                                        document, idf, document.place)
-    assign_document_slugs(documents, folders or {})
-    relate(documents)
-    for document in documents:
-        document.figures = figures.extract(document)
-    delivery.answer_notes(documents)  # a result beside the target of the year before it answers
-    return documents
+            tags, kinds = section_tags(section, [(w, k) for w, k in found[id(section)] if not (k == TOPIC and w in common)],
+                                       document, idf, document.place)
+            pages[id(section)] = PageNotes(slugs[node_key(section)], tuple(tags), kinds)
+        pages.update({id(part): PageNotes(slugs[node_key(part)]) for part in document.parts})
+    pages = relate(documents, pages)
+    extracted = {document.seed: tuple(figures.extract(document)) for document in documents}
+    delivered = delivery.deliveries(documents, extracted)
+    answers = delivery.answer_notes(delivered, extracted)  # a result beside the target of the year before it answers
+    notes = {
+        document.seed: ReportNotes(
+            {node_key(node): pages[id(node)] for node in [*document.sections, *document.parts]},
+            extracted[document.seed], answers.get(document.seed, {}),
+        )
+        for document in documents
+    }
+    return documents, Annotations(notes, tuple(delivered))
 
 
 def quoted_terms(documents: list[Document]) -> list[str]:
@@ -153,20 +167,22 @@ def document_place(document: Document) -> str:
     return named.most_common(1)[0][0] if named else ""
 
 
-def assign_section_slugs(document: Document) -> None:
-    """Distinct slugs for the pages of a report (parts with items included), in
-    source order: a repeated heading gets -2, -3 …"""
+def page_slugs(document: Document) -> dict[int, str]:
+    """Distinct slugs for the pages of a report (parts with items included), by
+    node key, in source order: a repeated heading gets -2, -3 …"""
     taken = set(RESERVED_SLUGS)
+    slugs = {}
     parts = iter(document.parts)
     for position, section in enumerate(document.sections, start=1):
-        if section.part is not None and not section.part.slug:
+        if section.part is not None and node_key(section.part) not in slugs:
             part = next(parts)
-            part.slug = unique(to_slug(slug_words(part.heading)) or f"part-{part.number or position}", taken)
+            slugs[node_key(part)] = unique(to_slug(slug_words(part.heading)) or f"part-{part.number or position}", taken)
         base = to_slug(slug_words(section.heading)) or f"section-{position}"
-        section.slug = unique(base, taken)
+        slugs[node_key(section)] = unique(base, taken)
+    return slugs
 
 
-def assign_document_slugs(documents: list[Document], folders: dict[str, str]) -> None:
+def assign_document_slugs(documents: list[Document], folders: dict[str, str]) -> list[Document]:
     """Distinct URL folders: a report keeps the folder it had (when its place
     and year still give it); a clash gets -2, -3 … and a warning naming both."""
     taken: set[str] = set(addresses.RESERVED_FOLDERS)  # the site's own folders are never a report's
@@ -178,15 +194,19 @@ def assign_document_slugs(documents: list[Document], folders: dict[str, str]) ->
             kept[document.seed] = before
             taken.add(before)
     owner = {folder: seed for seed, folder in kept.items()}
+    settled = {}
     for document in by_seed:
         base = document.slug
-        document.slug = kept.get(document.seed) or unique(base, taken)
-        owner.setdefault(document.slug, document.seed)
-        if document.slug != base and base in owner:
-            document.warnings.append(
-                f"URL folder {base!r} is taken by {owner[base]}: this report is at {document.slug!r}; "
+        folder = kept.get(document.seed) or unique(base, taken)
+        owner.setdefault(folder, document.seed)
+        warnings = document.warnings
+        if folder != base and base in owner:
+            warnings = warnings + [
+                f"URL folder {base!r} is taken by {owner[base]}: this report is at {folder!r}; "
                 "set `slug:` in a sidecar to choose"
-            )
+            ]
+        settled[document.seed] = dataclasses.replace(document, slug=folder, warnings=warnings)
+    return [settled[document.seed] for document in documents]
 
 
 def unique(base: str, taken: set[str]) -> str:
@@ -286,8 +306,8 @@ def is_taggable(word: str) -> bool:
 
 def section_tags(
     section: Section, found: list[tuple[str, str]], document: Document, idf: dict[str, float], home: str
-) -> list[str]:
-    """The topic, then places, institutions and programmes, then keywords; sets `kinds`."""
+) -> tuple[list[str], dict[str, str]]:
+    """The topic, then places, institutions and programmes, then keywords; and each one's kind."""
     counts = Counter(word for word, _ in found)
     kinds = {word: kind for word, kind in found}
     first_seen = {word: index for index, (word, _) in reversed(list(enumerate(found)))}
@@ -306,18 +326,18 @@ def section_tags(
     # sentence-long item heading, a date or a part title (2026年重点工作).
     heading = strip_numbering(section.heading)
     topic = heading if 2 <= len(heading) <= 8 and not re.search(r"\d|年|工作$|回顾|安排", heading) else ""
-    section.kinds = {topic: TOPIC} if topic else {}
+    tag_kinds = {topic: TOPIC} if topic else {}
     chosen = {kind: [w for w in ranked if kinds[w] == kind and w != topic][:limit] for kind, limit in KIND_LIMITS.items()}
     named = sorted(chosen[ORG] + chosen[POLICY], key=ranked.index)[: KIND_LIMITS[ORG]]
     tags = [*([topic] if topic else []), *chosen[PLACE], *named]
     tags += chosen[TOPIC][: max(2, MAX_TAGS_IN_ALL - len(tags))]
-    section.kinds.update({tag: kinds[tag] for tag in tags if tag != topic})
+    tag_kinds.update({tag: kinds[tag] for tag in tags if tag != topic})
     # The sidecar's tags are the maintainer's: they stay, within the ten.
     extras = [extra for extra in document.extra_tags if extra not in tags]
     tags = tags[: max(1, MAX_TAGS_IN_ALL - len(extras))] + extras
     for extra in extras:
-        section.kinds[extra] = TOPIC
-    return tags
+        tag_kinds[extra] = TOPIC
+    return tags, tag_kinds
 
 
 def fragments(counts: Counter[str], text: str) -> set[str]:
@@ -333,44 +353,48 @@ def fragments(counts: Counter[str], text: str) -> set[str]:
     return {word for word, n in inside.items() if n >= text.count(word)}
 
 
-def relate(documents: list[Document]) -> None:
+def relate(documents: list[Document], pages: dict[int, PageNotes]) -> dict[int, PageNotes]:
     """相关政策: for each section, the sections sharing the most weighted tags.
 
-    The score of a pair is the same seen from either side; a section is never
-    related to itself, and relations cross documents. In an archive a section
-    is compared with those of its own group (groups.py) and of its place in
-    other years, through an index of tags: the work grows with the archive,
-    not with its square.
+    `pages` holds each page's notes by id(node); the same notes come back with
+    their relations. The score of a pair is the same seen from either side; a
+    section is never related to itself, and relations cross documents. In an
+    archive a section is compared with those of its own group (groups.py) and
+    of its place in other years, through an index of tags: the work grows with
+    the archive, not with its square.
     """
-    everything = [(document, section) for document in documents for section in document.sections]
+    everything = [(document, section, pages[id(section)]) for document in documents for section in document.sections]
     scopes = search_scopes(documents)
-    pools = [[("group", scopes.get(d.slug, ""))] + ([("place", d.place)] if d.place else []) for d, _ in everything]
+    pools = [[("group", scopes.get(d.slug, ""))] + ([("place", d.place)] if d.place else []) for d, _, _ in everything]
     postings: dict[tuple, list[int]] = {}
-    for index, (_, section) in enumerate(everything):
+    for index, (_, _, notes) in enumerate(everything):
         for pool in pools[index]:
-            for tag in section.tags:
+            for tag in notes.tags:
                 postings.setdefault((pool, tag), []).append(index)
-    for index, (document, section) in enumerate(everything):
+    related = dict(pages)
+    for index, (document, section, notes) in enumerate(everything):
         shared_tags: dict[int, set[str]] = {}
         for pool in pools[index]:
-            for tag in section.tags:
+            for tag in notes.tags:
                 for other in postings[(pool, tag)]:
                     if other != index:
                         shared_tags.setdefault(other, set()).add(tag)
         # Best first; among equals, in source order. (Two sections of one pool
         # have all their tags in its postings: `shared_tags` holds every tag they share.)
-        weights = [(tag, KIND_WEIGHTS[section.kinds.get(tag, TOPIC)]) for tag in section.tags]
+        weights = [(tag, KIND_WEIGHTS[notes.kinds.get(tag, TOPIC)]) for tag in notes.tags]
         best = heapq.nsmallest(MAX_RELATED, (
             (-sum(weight for tag, weight in weights if tag in tags), other) for other, tags in shared_tags.items()
         ))
-        section.related = []
+        found = []
         for score, other in best:
-            other_document, other_section = everything[other]
-            shared = tuple(tag for tag in section.tags if tag in shared_tags[other])
+            other_document, other_section, other_notes = everything[other]
+            shared = tuple(tag for tag in notes.tags if tag in shared_tags[other])
             report = "" if other_document is document else other_document.name
-            section.related.append(Related(other_document.slug, other_section.slug, other_section.heading, shared, -score, report))
+            found.append(Related(other_document.slug, other_notes.slug, other_section.heading, shared, -score, report))
+        related[id(section)] = dataclasses.replace(notes, related=tuple(found))
+    return related
 
 
-def pair_score(a: Section, b: Section) -> float:
+def pair_score(a: PageNotes, b: PageNotes) -> float:
     """Weighted shared tags (summed in tag order: the same float every run)."""
     return sum(KIND_WEIGHTS[a.kinds.get(tag, TOPIC)] for tag in a.tags if tag in b.tags)

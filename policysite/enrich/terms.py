@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..annotations import Annotations, ReportNotes
 from ..lang import segment
 from ..lang.typography import fullwidth
 from ..model import Document
@@ -66,7 +67,7 @@ class Term:
 # --- the text of a report -----------------------------------------------------------------
 
 
-def passages(document: Document) -> list[Passage]:
+def passages(document: Document, notes: ReportNotes) -> list[Passage]:
     """The report's text in reading order, each piece with the page that shows it:
     the intro on the overview, a part's own text on its page, a section's on its."""
     found = [Passage(addresses.overview(document.slug), p) for p in document.intro]
@@ -74,9 +75,9 @@ def passages(document: Document) -> list[Passage]:
     for section in document.sections:
         if section.part is not None and section.part is not part:
             part = section.part
-            home = addresses.report_page(document.slug, part.slug)
+            home = addresses.report_page(document.slug, notes.slug(part))
             found += [Passage(home, part.heading)] + [Passage(home, p) for p in part.paragraphs]
-        home = addresses.report_page(document.slug, section.slug)
+        home = addresses.report_page(document.slug, notes.slug(section))
         found += [Passage(home, t) for t in (section.heading, section.subtitle) if t]
         for index, paragraph in enumerate(section.paragraphs):
             found += [Passage(home, sub.text) for sub in section.subheadings if sub.paragraph_index == index]
@@ -116,12 +117,12 @@ def count(term: str, text: str) -> int:
 # --- candidates -----------------------------------------------------------------------------
 
 
-def candidates(document: Document) -> dict[str, tuple[str, int]]:
+def candidates(pieces: list[Passage]) -> dict[str, tuple[str, int]]:
     """Every term of the report → (its kind, how often jieba cut it out as a
     word), in order of first occurrence; the kind is the most telling one it
     was found as."""
     found: dict[str, tuple[str, int]] = {}
-    for passage in passages(document):
+    for passage in pieces:
         for term, kind in passage_terms(passage.text, segment.generation()):
             known, times = found.get(term, (kind, 0))
             found[term] = (kind if RANK[kind] < RANK[known] else known, times + (kind == "word"))
@@ -139,14 +140,15 @@ class Texts:
 
     remembered: dict = {}   # report key → what was read from it (the last build's reports)
 
-    def __init__(self) -> None:
+    def __init__(self, notes: Annotations) -> None:
+        self.notes = notes                 # each report's notes: which page a passage is on
         self.keys: dict[int, tuple] = {}   # id(document) → its key, for this build's documents
         self.frequency: tuple[int, dict[str, int]] | None = None
 
     def record(self, document: Document) -> dict:
         key = self.keys.get(id(document))
         if key is None:
-            pieces = passages(document)
+            pieces = passages(document, self.notes[document])
             digest = hashlib.blake2b("\x00".join([*extra_text(document), *(p.page + "\x01" + p.text for p in pieces)]).encode())
             key = self.keys[id(document)] = (document.slug, segment.generation(), digest.digest())
             if key not in self.remembered:
@@ -182,7 +184,7 @@ class Texts:
     def candidates(self, document: Document) -> dict[str, tuple[str, int]]:
         found = self.record(document)
         if "candidates" not in found:
-            found["candidates"] = candidates(document)
+            found["candidates"] = candidates([passage for passage, _ in found["passages"]])
         return found["candidates"]
 
     def kept(self, document: Document) -> dict[str, str]:
@@ -243,9 +245,8 @@ def ranked(document: Document, terms: dict[str, tuple[str, int]], limit: int, te
     return [Term(t, terms[t][0], terms[t][1], *where[t], order[t]) for t in chosen]
 
 
-def new_terms(document: Document, previous: Document, texts: Texts | None = None) -> list[Term]:
+def new_terms(document: Document, previous: Document, texts: Texts) -> list[Term]:
     """Terms this report uses that the previous one does not hold anywhere."""
-    texts = texts or Texts()
 
     def compare() -> list[Term]:
         before = texts.whole(previous)
@@ -255,9 +256,8 @@ def new_terms(document: Document, previous: Document, texts: Texts | None = None
     return texts.compared("new", document, previous, compare)
 
 
-def gone_terms(document: Document, previous: Document, texts: Texts | None = None) -> list[Term]:
+def gone_terms(document: Document, previous: Document, texts: Texts) -> list[Term]:
     """The previous report's named terms that this one no longer holds anywhere."""
-    texts = texts or Texts()
 
     def compare() -> list[Term]:
         after = texts.whole(document)
@@ -267,10 +267,9 @@ def gone_terms(document: Document, previous: Document, texts: Texts | None = Non
     return texts.compared("gone", previous, document, compare)
 
 
-def distinctive_terms(document: Document, documents: list[Document], texts: Texts | None = None) -> list[Term]:
+def distinctive_terms(document: Document, documents: list[Document], texts: Texts) -> list[Term]:
     """A report's own terms against the archive (for a report without a previous
     one): used often here, by few other reports (count × inverse document frequency)."""
-    texts = texts or Texts()
     if len(documents) < 2:
         return []
     df = texts.document_frequency(documents)

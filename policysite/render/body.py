@@ -8,23 +8,24 @@ from __future__ import annotations
 import re
 
 from .. import tree
-from ..model import Document, Section
+from ..annotations import ReportNotes
+from ..model import Document, Related, Section
 from ..site import addresses
 from ..site.addresses import href, md_link
 from .markup import anchor, escape, html_block, text
 from .narrow import word_breaks
 
 
-def section_body(section: Section, level: int, run_in_headings: bool, notes=None) -> list[str]:
+def section_body(section: Section, level: int, run_in_headings: bool, glossary=None) -> list[str]:
     """Paragraphs verbatim, with "(一)"-style sub-headings where they stood.
 
     A run-in heading ("狠抓白鹅潭商务区开发建设。落实……") becomes a heading of
     its own (listed in the page's table of contents) when `run_in_headings`,
     else a bold lead that keeps the paragraph whole. Rows of a flattened
     table (cells separated by tabs) are shown as a table; glossary markers
-    ［1］ link to their entry through `notes`.
+    ［1］ link to their entry through `glossary` (glossary_link).
     """
-    prose = (lambda value: with_notes(text(value), notes)) if notes else text
+    prose = (lambda value: with_note_links(text(value), glossary)) if glossary else text
     blocks: list[str] = []
     subheadings = {sub.paragraph_index: sub for sub in section.subheadings}
     run_in_level = level + 1 if section.subheadings else level
@@ -62,17 +63,17 @@ def table_block(rows: str) -> str:
     return html_block(f'<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>')
 
 
-def paragraphs_with_tables(paragraphs: list[str], notes=None) -> list[str]:
+def paragraphs_with_tables(paragraphs: list[str], glossary=None) -> list[str]:
     """Text outside a page's sections (a part's own text) rendered like a section's."""
-    return section_body(Section("", "", list(paragraphs), 0, 0), level=2, run_in_headings=False, notes=notes)
+    return section_body(Section("", "", list(paragraphs), 0, 0), level=2, run_in_headings=False, glossary=glossary)
 
 
-def notes_link(document: Document, page_path: str):
+def glossary_link(document: Document, notes: ReportNotes, page_path: str):
     """Marker number → link to its glossary entry, or None when the report has no glossary."""
     glossary = next((s for s in document.sections if s.notes), None)
     if glossary is None:
         return None
-    target = addresses.report_page(document.slug, glossary.slug)
+    target = addresses.report_page(document.slug, notes.slug(glossary))
     return lambda number: href(page_path, f"{target}#note-{number}") if number in glossary.notes else ""
 
 
@@ -83,22 +84,22 @@ NOTE_MARKER = re.compile(r"［(\d{1,3})］|\\\[(\d{1,3})\\\]|〔(\d{1,3})〕")
 NOTE_ENTRY = re.compile(r"^(?:[［\[〔](\d{1,3})[］\]〕]|(\d{1,3})\s*[.．、]|[(（](\d{1,3})[)）])")
 
 
-def with_notes(markdown: str, notes) -> str:
+def with_note_links(markdown: str, glossary) -> str:
     def link(match: re.Match) -> str:
         number = match[1] or match[2] or match[3]
-        url = notes(number)
+        url = glossary(number)
         return f'<sup><a class="note-ref" href="{url}">{match.group()}</a></sup>' if url else match.group()
 
     return NOTE_MARKER.sub(link, markdown)
 
 
-def part_cards(document: Document, page_path: str) -> list[str]:
+def part_cards(document: Document, notes: ReportNotes, page_path: str) -> list[str]:
     """A report's pages as cards, under the part each belongs to (linked to
     the part's page): a review's （一）… and a plan's （一）… are not one list.
     Pages outside parts (appendices, the glossary) follow as 其他部分."""
-    nodes = tree.outline(document)
+    nodes = tree.outline(document, notes)
     if not any(node.is_group for node in nodes):
-        return [section_cards(document, page_path)]
+        return [section_cards(document, notes, page_path)]
     runs: list[tuple[tree.Node | None, list[Section]]] = []
     for node in nodes:
         if node.is_group:
@@ -113,14 +114,14 @@ def part_cards(document: Document, page_path: str) -> list[str]:
             blocks.append(f"### [{text(part.heading)}]({md_link(page_path, addresses.report_page(document.slug, part.slug))})")
         elif index:
             blocks.append("### 其他部分")
-        blocks.append(section_cards(document, page_path, sections))
+        blocks.append(section_cards(document, notes, page_path, sections))
     return blocks
 
 
-def section_cards(document: Document, page_path: str, sections: list[Section] | None = None) -> str:
+def section_cards(document: Document, notes: ReportNotes, page_path: str, sections: list[Section] | None = None) -> str:
     cards = []
     for section in document.sections if sections is None else sections:
-        card = f"<li>\n<p>{anchor(page_path, addresses.report_page(document.slug, section.slug), f'<strong>{word_breaks(section.heading)}</strong>')}</p>"
+        card = f"<li>\n<p>{anchor(page_path, addresses.report_page(document.slug, notes.slug(section)), f'<strong>{word_breaks(section.heading)}</strong>')}</p>"
         if section.subtitle:
             card += f"\n<p>{word_breaks(section.subtitle)}</p>"
         cards.append(card + "\n</li>")
@@ -128,11 +129,11 @@ def section_cards(document: Document, page_path: str, sections: list[Section] | 
     return html_block('<div class="grid cards" data-pagefind-ignore>\n<ul>\n' + "\n".join(cards) + "\n</ul>\n</div>")
 
 
-def related_block(document: Document, section: Section, page_path: str) -> str:
-    if not section.related:
+def related_block(related_pages: tuple[Related, ...], page_path: str) -> str:
+    if not related_pages:
         return ""
     items = []
-    for related in section.related:
+    for related in related_pages:
         link = anchor(page_path, addresses.report_page(related.document, related.slug), escape(related.heading))
         shared = "、".join(escape(tag) for tag in related.shared)
         report = f"<span class=\"related__report\">{escape(related.report)}</span> " if related.report else ""

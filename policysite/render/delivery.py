@@ -15,6 +15,7 @@ import re
 
 from ..enrich import compare, delivery
 from ..enrich.reports import unique
+from ..annotations import Annotations
 from ..model import Page
 from ..site import addresses
 from ..site.addresses import md_link
@@ -117,14 +118,15 @@ def other_main(path: str, targets: list) -> str:
     return html_block('<div class="compare-others">\n<p>一段中的其他目标：</p>\n<ul>\n' + "\n".join(lines) + "\n</ul>\n</div>")
 
 
-def delivery_pages(found: list) -> list[Page]:
-    """承诺兑现 (`found`: the site's deliveries): the overview, a page per place,
-    compare/delivery.csv|json; nothing without consecutive years."""
+def delivery_pages(found: list, notes: Annotations) -> list[Page]:
+    """承诺兑现 (`found`: the site's deliveries; `notes`: where each report's
+    sentences are): the overview, a page per place, compare/delivery.csv|json;
+    nothing without consecutive years."""
     if not found:
         return []
     places = place_slugs(found)
     pages = [overview_page(found, places)]
-    pages += [place_page(place, slug, [d for d in found if d.place == place]) for place, slug in places.items()]
+    pages += [place_page(place, slug, [d for d in found if d.place == place], notes) for place, slug in places.items()]
     rows = [found_one.row() for found_one in found]
     pages.append(Page(addresses.compare_file("delivery.csv"), rows_csv(rows, delivery.FIELDS)))
     pages.append(Page(addresses.compare_file("delivery.json"), rows_json(rows)))
@@ -172,7 +174,7 @@ def overview_page(found: list, places: dict[str, str]) -> Page:
     return page(path, meta, body)
 
 
-def place_page(place: str, slug: str, found: list) -> Page:
+def place_page(place: str, slug: str, found: list, notes: Annotations) -> Page:
     path = addresses.delivery_place(slug)
     meta = {"title": f"承诺兑现:{place}", "description": f"{place}历年主要预期目标与下一年报告写出的结果。",
             "search": {"exclude": True}}
@@ -188,8 +190,8 @@ def place_page(place: str, slug: str, found: list) -> Page:
         body.append(f"## {year}年目标")
         rows = [f"<tr><th>指标</th><th>{year}年目标</th><th>{of_year[0].later.year}年报告写出的结果</th><th>判断</th></tr>"]
         for d in of_year:
-            target = sentence_link(path, d.document, d.target, escape(d.target.text))
-            result = sentence_link(path, d.later, d.result, escape(d.result.text)) if d.result else "—"
+            target = sentence_link(path, d.document, notes[d.document], d.target, escape(d.target.text))
+            result = sentence_link(path, d.later, notes[d.later], d.result, escape(d.result.text)) if d.result else "—"
             rows.append(f"<tr><td>{escape(d.target.indicator)}</td><td>{target}</td><td>{result}</td>"
                         f'<td class="verdict verdict--{["met", "missed", "unknown"][delivery.VERDICTS.index(d.verdict)]}">'
                         f"{d.verdict}</td></tr>")

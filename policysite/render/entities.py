@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..annotations import Annotations
 from ..model import Document, Page, Section
 from ..site import addresses
 from ..site.addresses import href, md_link
@@ -17,7 +18,7 @@ from .tags import KIND_TITLES, MAX_SITE_TAGS, newest_first, tag_anchor, tag_coun
 MAX_MENTIONS = 12      # sentences shown for one place or project on the 地名与项目 page
 
 
-def entities_page(documents: list[Document], of_report: bool = False) -> Page:
+def entities_page(documents: list[Document], notes: Annotations, of_report: bool = False) -> Page:
     """地名与项目: each place, project and programme with the sentences that name it.
 
     `of_report`: those of the one report of `documents`, in an archive (each report has its own,
@@ -31,7 +32,7 @@ def entities_page(documents: list[Document], of_report: bool = False) -> Page:
         "search": {"exclude": True},
     }
     path = addresses.report_entities(documents[0].slug) if of_report else addresses.ENTITIES_PAGE
-    kinds, sections = tag_kinds(documents), newest_first(tag_sections(documents))
+    kinds, sections = tag_kinds(documents, notes), newest_first(tag_sections(documents, notes))
     body = ["# 地名与项目", "报告中出现的地点、机构与项目和政策名称,附原文句子和所在部分。"]
     if of_report:
         meta["document"] = documents[0].title
@@ -46,8 +47,8 @@ def entities_page(documents: list[Document], of_report: bool = False) -> Page:
             # A name in bold, not a heading: the contents sidebar would list every one.
             body.append(f"**{text(name)}**\n{{ #{tag_anchor(name)} .entity }}")
             items = []
-            for document, section in sections[name]:
-                link = md_link(path, addresses.report_page(document.slug, section.slug))
+            for document, section, slug in sections[name]:
+                link = md_link(path, addresses.report_page(document.slug, slug))
                 for sentence in mentioning(section, name):
                     items.append(f"- {text(sentence)} ([{text(section.heading)}]({link}))")
             # Newest reports first, a bounded number each: an archive names 白鹅潭 every year.
@@ -58,12 +59,12 @@ def entities_page(documents: list[Document], of_report: bool = False) -> Page:
     return page(path, meta, body)
 
 
-def site_entities_page(documents: list[Document]) -> Page:
+def site_entities_page(documents: list[Document], notes: Annotations) -> Page:
     """An archive's 地名与项目: the most named places, projects and programmes by
     kind, each linking to the newest report's own listing of it."""
     meta = {"title": "地名与项目", "description": "各报告提到的地点、机构与项目、政策。", "search": {"exclude": True}}
-    sections = newest_first(tag_sections(documents))
-    kinds = tag_kinds(documents)
+    sections = newest_first(tag_sections(documents, notes))
+    kinds = tag_kinds(documents, notes)
     body = ["# 地名与项目", f"各报告中最常提到的地点、机构与项目和政策,每类至多{MAX_SITE_TAGS}个;"
             "数字为涉及的部分数,链接到最新一份报告里提到它的原文句子。\n{ .byline }"]
     for kind in ("place", "org", "policy"):

@@ -8,6 +8,7 @@ import io
 import json
 
 from .. import tree
+from ..annotations import ReportNotes
 from ..model import Document
 from ..site import addresses
 
@@ -139,10 +140,10 @@ SCHEMA = {
 }
 
 
-def document_json(document: Document) -> str:
+def document_json(document: Document, notes: ReportNotes) -> str:
     # A sentence holds several figures: it is written once and cited by index.
     sentences: dict[str, int] = {}
-    figures = [figure_dict(f) | {"sentence": sentences.setdefault(f.sentence, len(sentences))} for f in document.figures]
+    figures = [figure_dict(f) | {"sentence": sentences.setdefault(f.sentence, len(sentences))} for f in notes.figures]
     data = {
         "title": document.title,
         "slug": document.slug,
@@ -159,21 +160,22 @@ def document_json(document: Document) -> str:
         "speaker": document.speaker,
         "kind": document.kind or "news",
         "intro": document.intro,
-        "outline": outline(document),
+        "outline": outline(document, notes),
         "dropped": [dataclasses.asdict(d) for d in document.dropped],
         "sections": [
             {
                 "position": position,
-                "slug": s.slug,
+                "slug": page.slug,
                 "heading": s.heading,
                 "subtitle": s.subtitle,
-                "tags": [{"name": tag, "kind": s.kinds.get(tag, "topic")} for tag in s.tags],
+                "tags": [{"name": tag, "kind": page.kinds.get(tag, "topic")} for tag in page.tags],
                 "lines": [s.first_line, s.last_line],
                 "paragraphs": s.paragraphs,
                 "kind": s.kind,
                 "part": s.part.heading if s.part else "",
             }
             for position, s in enumerate(document.sections, 1)
+            for page in [notes.page(s)]
         ],
         "figures": figures,
         "sentences": list(sentences),
@@ -195,9 +197,9 @@ def json_lines(data: dict) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
-def outline(document: Document) -> list[dict]:
+def outline(document: Document, notes: ReportNotes) -> list[dict]:
     """The report as a tree: parts with their items, pages with their points (policysite.tree)."""
-    return [node_dict(node) for node in tree.outline(document)]
+    return [node_dict(node) for node in tree.outline(document, notes)]
 
 
 def node_dict(node: tree.Node) -> dict:
@@ -216,12 +218,12 @@ def figure_dict(figure) -> dict:
     return {key: getattr(figure, key) for key in FIGURE_SCHEMA["properties"]}
 
 
-def figures_csv(document: Document) -> str:
+def figures_csv(document: Document, notes: ReportNotes) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     titles = {position: s.heading for position, s in enumerate(document.sections, 1)} | {0: "主要预期目标"}
-    for figure in document.figures:
+    for figure in notes.figures:
         writer.writerow(figure_dict(figure) | {"section_title": titles[figure.section]})
     return buffer.getvalue()
 

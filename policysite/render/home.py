@@ -5,6 +5,7 @@ reports by year and province (older years on a page each).
 from __future__ import annotations
 
 from ..lang import places
+from ..annotations import Annotations
 from ..model import Document, Page
 from ..site import addresses
 from ..site.addresses import md_link
@@ -20,11 +21,11 @@ from .report import overview_page
 HOME_ROWS = 100
 
 
-def home_pages(documents: list[Document], compared: bool = True) -> list[Page]:
+def home_pages(documents: list[Document], notes: Annotations, compared: bool = True) -> list[Page]:
     """With one document the home page is its overview; with more, an index of them
     (pointing to 目标对比 when it is `compared`: there are targets to compare)."""
     if len(documents) == 1:
-        return [overview_page(documents[0], home=True)]
+        return [overview_page(documents[0], notes[documents[0]], home=True)]
     meta = {"title": SITE_NAME, "description": "政府工作报告逐条阅读：按政策主题切分、可搜索、可按标签浏览。"}
     years = sorted({d.year for d in documents if d.year}, reverse=True) + ([""] if any(not d.year for d in documents) else [])
     named = [y for y in years if y]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .. import tree
 from ..model import Document
 from ..site import addresses
+from ..annotations import ReportNotes
 from ..site.context import Site
 from . import terms
 from .delivery import delivery_nav
@@ -30,7 +31,7 @@ def nav(site: Site) -> list:
         # Under its place a report is its year (its title when the place has two of one year).
         years = [document.year for document in group.documents]
         level.extend(
-            document_nav(document, with_tags=site.archive,
+            document_nav(document, site.notes[document], with_tags=site.archive,
                          title=f"{document.year}年" if group.titles and document.year and years.count(document.year) == 1 else "")
             for document in group.documents
         )
@@ -52,10 +53,10 @@ def nav(site: Site) -> list:
     return entries
 
 
-def document_nav(document: Document, with_tags: bool = False, title: str = "") -> dict:
+def document_nav(document: Document, notes: ReportNotes, with_tags: bool = False, title: str = "") -> dict:
     """A report's pages in source order; a part with items is a group, its overview first."""
     children: list = [{"概览": addresses.overview(document.slug)}, {"数读": addresses.figures(document.slug)}]
-    for node in tree.outline(document):
+    for node in tree.outline(document, notes):
         if node.is_group:
             children.append({node.heading: [{"概述": addresses.report_page(document.slug, node.slug)}] + [
                 {item.heading: addresses.report_page(document.slug, item.slug)} for item in node.children]})

@@ -5,19 +5,20 @@ source credit every page ends with.
 
 from __future__ import annotations
 
+from ..annotations import ReportNotes
 from ..model import Document, Part
 from ..site import addresses
 from ..site.addresses import href
 from .markup import display_date, text, web_address
 
 
-def crumbs(document: Document, page_path: str, part: Part | None = None) -> list[dict]:
+def crumbs(document: Document, page_path: str, part: Part | None = None, notes: ReportNotes | None = None) -> list[dict]:
     """Where a page stands, for the breadcrumb above its title: the place, the
-    report (linked), the part (linked)."""
+    report (linked), the part (linked: its slug is in the report's notes)."""
     trail = [{"title": document.place_name or document.place}] if document.place_name or document.place else []
     trail.append({"title": document.title, "url": href(page_path, addresses.overview(document.slug))})
-    if part is not None:
-        trail.append({"title": part.heading, "url": href(page_path, addresses.report_page(document.slug, part.slug))})
+    if part is not None and notes is not None:
+        trail.append({"title": part.heading, "url": href(page_path, addresses.report_page(document.slug, notes.slug(part)))})
     return trail
 
 

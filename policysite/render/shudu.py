@@ -5,6 +5,7 @@ the box of a page's figures above its text.
 
 from __future__ import annotations
 
+from ..annotations import ReportNotes
 from ..lang.typography import fullwidth
 from ..model import Document, Page
 from ..site import addresses
@@ -18,15 +19,15 @@ from .provenance import credit, crumbs, place_and_year
 FIGURES_PER_PAGE = 120
 
 
-def figures_pages(document: Document) -> list[Page]:
+def figures_pages(document: Document, notes: ReportNotes) -> list[Page]:
     """数读: this year's main targets, the other targets by part, then results and
     baselines apart; each figure links to its sentence. Continued on further
     pages (shudu-2/, shudu-3/ …) past FIGURES_PER_PAGE figures."""
-    targets = [f for f in document.figures if f.role == "target"]
+    targets = [f for f in notes.figures if f.role == "target"]
     main = [f for f in targets if f.scope == "main"]  # the report's main-targets passage
     period = [f for f in targets if f.scope == "period"]
     others = [f for f in targets if f.scope not in ("main", "period")]
-    done = [f for f in document.figures if f.role != "target"]
+    done = [f for f in notes.figures if f.role != "target"]
     results_note = "上一年或上一个规划期已经完成的数字,以及“从……提高到……”“较……”中作比较的基数,不是本报告的目标。"
     tables = [("主要预期目标", "", main, ["出处", "目标", "指标"]),
               ("各部分的目标", "", others, ["部分", "目标", "指标"]),
@@ -60,8 +61,8 @@ def figures_pages(document: Document) -> list[Page]:
         body = ["# 数读" + (f"(第{number}页)" if number > 1 else ""),
                 f"{text(document.title)}中的数字:今年的目标在前,已实现的结果另列;点击数字查看原句。\n{{ .byline }}"]
         for heading, note, figures, head in chunk:
-            body += [f"## {heading}", note, figure_table(figures, document, path, head)]
-        if not document.figures:
+            body += [f"## {heading}", note, figure_table(figures, document, notes, path, head)]
+        if not notes.figures:
             body.append("这篇文章没有可提取的数字。")
         if len(paths) > 1:
             body.append(pager(path, paths, number))
@@ -82,23 +83,19 @@ def pager(path: str, paths: list[str], number: int) -> str:
 ROLE_LABELS = {"target": "目标", "result": "结果", "baseline": "基数"}
 
 
-def figure_home(document: Document, figure) -> tuple[str, str]:
+def figure_home(document: Document, notes: ReportNotes, figure) -> tuple[str, str]:
     """The page that holds a figure's sentence and that page's name: its section,
     a part's own page, or the overview (导语)."""
     if figure.section:
         section = document.sections[figure.section - 1]
-        return addresses.report_page(document.slug, section.slug), section.heading
+        return addresses.report_page(document.slug, notes.slug(section)), section.heading
     for part in document.parts:
         if part.first_line <= figure.line <= part.last_line:
-            return addresses.report_page(document.slug, part.slug), part.heading
+            return addresses.report_page(document.slug, notes.slug(part)), part.heading
     return addresses.overview(document.slug), "导语"
 
 
-def figure_page(document: Document, figure) -> str:
-    return figure_home(document, figure)[0]
-
-
-def locate(document: Document, figure) -> tuple[str, str]:
+def locate(document: Document, notes: ReportNotes, figure) -> tuple[str, str]:
     """Where a figure's sentence is: its page, and a text fragment that scrolls to and marks it."""
     at = figure.sentence.find(figure.text)
     # As the page shows it: full-width punctuation in Chinese text (typography).
@@ -107,16 +104,16 @@ def locate(document: Document, figure) -> tuple[str, str]:
     prefix = "".join(fullwidth(figure.sentence[max(0, at - 6):at]).split()) if at > 0 else ""
     words = addresses.fragment_words
     fragment = ":~:text=" + (words(prefix) + "-," if prefix else "") + words(fullwidth(figure.text))
-    return figure_page(document, figure), fragment
+    return figure_home(document, notes, figure)[0], fragment
 
 
-def sentence_link(page_path: str, document: Document, figure, label: str) -> str:
+def sentence_link(page_path: str, document: Document, notes: ReportNotes, figure, label: str) -> str:
     """A link to the figure's sentence on its page."""
-    target, fragment = locate(document, figure)
+    target, fragment = locate(document, notes, figure)
     return f'<a href="{escape(href(page_path, target))}#{escape(fragment)}">{label}</a>'
 
 
-def figure_table(figures, document: Document, page_path: str, head: list[str]) -> str:
+def figure_table(figures, document: Document, notes: ReportNotes, page_path: str, head: list[str]) -> str:
     """A table of figures, each linking to its sentence. With a first column 部分,
     the rows are grouped under their page (one heading row each) rather than
     naming it on every row: a provincial report has hundreds of figures."""
@@ -124,13 +121,13 @@ def figure_table(figures, document: Document, page_path: str, head: list[str]) -
     columns = head[1:] if by_page else head[1:] + head[:1]  # always 目标, 指标 first; 出处 last
     rows = []
     home = None
-    index = {id(f): n for n, f in enumerate(document.figures)}
+    index = {id(f): n for n, f in enumerate(notes.figures)}
     for f in figures:
-        figure = sentence_link(page_path, document, f, f"<strong>{escape(f.text)}</strong>")
-        answers = document.answers.get(index.get(id(f)), "")
+        figure = sentence_link(page_path, document, notes, f, f"<strong>{escape(f.text)}</strong>")
+        answers = notes.answers.get(index.get(id(f)), "")
         note = " ".join(filter(None, [escape(unwritten(f)), "" if f.role == "target" else ROLE_LABELS[f.role], escape(answers)]))
         value = figure + (f" <small>{note}</small>" if note else "")
-        place, name = figure_home(document, f)
+        place, name = figure_home(document, notes, f)
         if by_page:
             if place != home:
                 home = place
@@ -151,8 +148,8 @@ def unwritten(figure) -> str:
 BOX_ROWS = 6  # rows a section's 数读 box shows before 展开: the text starts on a phone's first screen
 
 
-def figures_box(document: Document, position: int, page_path: str) -> str:
-    figures = [f for f in document.figures if f.section == position]
+def figures_box(document: Document, notes: ReportNotes, position: int, page_path: str) -> str:
+    figures = [f for f in notes.figures if f.section == position]
     if not figures:
         return ""
     # Targets first, then what was achieved.

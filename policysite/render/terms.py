@@ -14,6 +14,7 @@ import re
 
 from ..enrich import terms
 from ..enrich.reports import unique
+from ..annotations import Annotations
 from ..model import Document, Page
 from ..site import addresses
 from ..site.addresses import href, md_link
@@ -68,11 +69,11 @@ def place_pages(documents: list[Document]) -> dict[str, tuple[str, str, list[Doc
 place_name = terms.place_name
 
 
-def pages(documents: list[Document]) -> list[Page]:
+def pages(documents: list[Document], notes: Annotations) -> list[Page]:
     """Every 新提法 page and export ([] when the site has nothing to show)."""
     if not has_terms(documents):
         return []
-    texts = terms.Texts()
+    texts = terms.Texts(notes)
     reports = terms.primary(documents)
     previous = terms.previous_reports(documents)
     by_slug = {r.slug: r for r in reports}

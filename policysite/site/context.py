@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..enrich import compare, delivery
+from ..annotations import Annotations
 from ..model import Document
 from .groups import Group, archive_groups
 
@@ -21,6 +22,7 @@ LISTING_SECTIONS = 60
 @dataclass(frozen=True)
 class Site:
     documents: list[Document]       # in seed order
+    notes: Annotations              # what enrich found beside each report's tree
     groups: list[Group]             # navigation groups, newest year first within each
     archive: bool                   # each report lists its own tags and names
     targets: list                   # compare.Target: every report's main targets
@@ -38,12 +40,15 @@ class Site:
         return {d.slug: group.scope for group in self.groups for d in group.documents if group.scope}
 
 
-def work_out(documents: list[Document]) -> Site:
-    from ..render.shudu import locate  # where a target's sentence is shown: a page of its report
+def work_out(documents: list[Document], notes: Annotations) -> Site:
+    from ..render import shudu
+
+    def locate(document: Document, figure) -> tuple[str, str]:  # where a sentence is shown: a page of its report
+        return shudu.locate(document, notes[document], figure)
 
     groups = archive_groups(documents)
-    return Site(documents, groups, is_archive(documents, groups), compare.all_targets(documents, locate),
-                delivery.deliveries(documents, locate), tag_kinds(documents))
+    return Site(documents, notes, groups, is_archive(documents, groups), compare.all_targets(documents, notes, locate),
+                delivery.with_urls(list(notes.deliveries), locate), tag_kinds(documents, notes))
 
 
 def is_archive(documents: list[Document], groups: list[Group]) -> bool:
@@ -54,11 +59,12 @@ def is_archive(documents: list[Document], groups: list[Group]) -> bool:
     return len(documents) > 1 and sum(len(d.sections) for d in documents) > LISTING_SECTIONS
 
 
-def tag_kinds(documents: list[Document]) -> dict[str, str]:
+def tag_kinds(documents: list[Document], notes: Annotations) -> dict[str, str]:
     """Every tag of the site → its kind (the first kind it was given, in article order)."""
     kinds: dict[str, str] = {}
     for document in documents:
         for section in document.sections:
-            for tag in section.tags:
-                kinds.setdefault(tag, section.kinds.get(tag, "topic"))
+            page = notes[document].page(section)
+            for tag in page.tags:
+                kinds.setdefault(tag, page.kinds.get(tag, "topic"))
     return kinds

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..annotations import Annotations
 from ..model import Document, Page
 from . import addresses
 
@@ -24,25 +25,25 @@ TEMPLATE = "moved.html"
 OVERVIEW = "index"   # the key of a report's own overview page
 
 
-def current_addresses(documents: list[Document]) -> dict[str, dict[str, str]]:
+def current_addresses(documents: list[Document], notes: Annotations) -> dict[str, dict[str, str]]:
     """seed → page key → the URL it has now (directory URLs, relative to the site)."""
     found: dict[str, dict[str, str]] = {}
     for document in documents:
         pages = {OVERVIEW: addresses.url(addresses.overview(document.slug))}
-        pages.update({str(position): addresses.url(addresses.report_page(document.slug, section.slug))
+        pages.update({str(position): addresses.url(addresses.report_page(document.slug, notes[document].slug(section)))
                       for position, section in enumerate(document.sections, 1)})
         found[document.seed] = pages
     return found
 
 
-def remember(known: dict, documents: list[Document], keep: set[str]) -> dict[str, dict[str, list[str]]]:
+def remember(known: dict, documents: list[Document], notes: Annotations, keep: set[str]) -> dict[str, dict[str, list[str]]]:
     """Every address each report's pages have had, the current one first.
 
     `known` is the last build's record; seeds in `keep` (which failed this
     time) keep theirs as they were; a seed that is gone takes its history with it.
     """
     history = {seed: pages for seed, pages in known.items() if seed in keep} if isinstance(known, dict) else {}
-    for seed, pages in current_addresses(documents).items():
+    for seed, pages in current_addresses(documents, notes).items():
         before = known.get(seed, {}) if isinstance(known, dict) else {}
         merged = {key: list(urls) for key, urls in before.items() if isinstance(urls, list)}
         for key, url in pages.items():
@@ -51,11 +52,12 @@ def remember(known: dict, documents: list[Document], keep: set[str]) -> dict[str
     return dict(sorted(history.items()))
 
 
-def redirect_pages(history: dict[str, dict[str, list[str]]], documents: list[Document], pages: list[Page]) -> list[Page]:
+def redirect_pages(history: dict[str, dict[str, list[str]]], documents: list[Document], notes: Annotations,
+                   pages: list[Page]) -> list[Page]:
     """A redirect page at every remembered address that no page has now."""
     taken = {page.path for page in pages}
-    now = current_addresses(documents)
-    titles = {addresses.url(addresses.report_page(d.slug, s.slug)): s.heading for d in documents for s in d.sections}
+    now = current_addresses(documents, notes)
+    titles = {addresses.url(addresses.report_page(d.slug, notes[d].slug(s))): s.heading for d in documents for s in d.sections}
     titles.update({addresses.url(addresses.overview(d.slug)): d.title for d in documents})
     found: dict[str, Page] = {}
     for seed, keys in history.items():

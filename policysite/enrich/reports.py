@@ -17,6 +17,7 @@ from collections import Counter
 
 from pypinyin import Style, lazy_pinyin
 
+from .. import tree
 from ..annotations import Annotations, PageNotes, ReportNotes, node_key
 from ..lang import places, segment
 from ..model import Document, Related, Section
@@ -171,14 +172,14 @@ def page_slugs(document: Document) -> dict[int, str]:
     """Distinct slugs for the pages of a report (parts with items included), by
     node key, in source order: a repeated heading gets -2, -3 …"""
     taken = set(RESERVED_SLUGS)
-    slugs = {}
-    parts = iter(document.parts)
-    for position, section in enumerate(document.sections, start=1):
-        if section.part is not None and node_key(section.part) not in slugs:
-            part = next(parts)
-            slugs[node_key(part)] = unique(to_slug(slug_words(part.heading)) or f"part-{part.number or position}", taken)
-        base = to_slug(slug_words(section.heading)) or f"section-{position}"
-        slugs[node_key(section)] = unique(base, taken)
+    slugs: dict[int, str] = {}
+    for node, _ in tree.walk(tree.outline(document)):
+        key = node_key(node.page)
+        if node.is_group and key not in slugs:
+            first = node.children[0].position
+            slugs[key] = unique(to_slug(slug_words(node.heading)) or f"part-{node.number or first}", taken)
+        elif not node.is_group:
+            slugs[key] = unique(to_slug(slug_words(node.heading)) or f"section-{node.position}", taken)
     return slugs
 
 

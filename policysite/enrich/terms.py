@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .. import tree
 from ..annotations import Annotations, ReportNotes
 from ..lang import segment
 from ..lang.typography import fullwidth
@@ -71,18 +72,16 @@ def passages(document: Document, notes: ReportNotes) -> list[Passage]:
     """The report's text in reading order, each piece with the page that shows it:
     the intro on the overview, a part's own text on its page, a section's on its."""
     found = [Passage(addresses.overview(document.slug), p) for p in document.intro]
-    part = None
-    for section in document.sections:
-        if section.part is not None and section.part is not part:
-            part = section.part
-            home = addresses.report_page(document.slug, notes.slug(part))
-            found += [Passage(home, part.heading)] + [Passage(home, p) for p in part.paragraphs]
-        home = addresses.report_page(document.slug, notes.slug(section))
-        found += [Passage(home, t) for t in (section.heading, section.subtitle) if t]
-        for index, paragraph in enumerate(section.paragraphs):
-            found += [Passage(home, sub.text) for sub in section.subheadings if sub.paragraph_index == index]
+    for node, _ in tree.walk(tree.outline(document, notes)):
+        home, page = addresses.report_page(document.slug, node.slug), node.page
+        if node.is_group:
+            found += [Passage(home, page.heading)] + [Passage(home, p) for p in page.paragraphs]
+            continue
+        found += [Passage(home, t) for t in (page.heading, page.subtitle) if t]
+        for index, paragraph in enumerate(page.paragraphs):
+            found += [Passage(home, sub.text) for sub in page.subheadings if sub.paragraph_index == index]
             found.append(Passage(home, paragraph))
-        found += [Passage(home, sub.text) for sub in section.subheadings if sub.paragraph_index >= len(section.paragraphs)]
+        found += [Passage(home, sub.text) for sub in page.subheadings if sub.paragraph_index >= len(page.paragraphs)]
     return found
 
 

@@ -220,3 +220,38 @@ def test_a_year_of_many_reports_shows_its_main_targets_and_points_to_the_rest():
     page = many["compare/index.md"]
     assert "## 工作任务中的目标" in page and "targets.csv（scope 列为 item）" in page and "1000个" not in page
     assert page.count("5%左右") >= delivery.MANY_REPORTS + 1  # every report's main target is still there
+
+
+def city(year: str, *items) -> Built:
+    """A city's report of one year: its plan part's items as given."""
+    return report(f"{year}年青禾市政府工作报告", f"qinghe-shi-{year}", place="青禾市", level="市级", year=year,
+                  date=f"{year}-02-01", seed=f"city_{year}.txt", parts=[part("一、今年工作安排", *items, slug="gongzuo-anpai")])
+
+
+def test_new_terms_page_lists_what_the_previous_report_never_said_and_links_its_sentence():
+    before = city("2025", item("（一）稳住工业", "推动制造业稳步增长。", slug="gongye"))
+    after = city("2026", item("（一）稳住工业", "推动制造业稳步增长。", slug="gongye"),
+                 item("（二）培育新产业", "实施“青禾智造”行动，发展低空经济。", slug="xin-chanye"))
+    pages = {page.path: page.content for page in render(site_of(before, after))}
+    listed = pages["terms/report/qinghe-shi-2026.md"]
+    assert "“青禾智造”行动" in listed and "低空经济" in listed and "制造业" not in listed.split("## ", 2)[1]
+    assert 'href="../../../qinghe-shi-2026/xin-chanye/#:~:text=发展-,低空经济"' in listed  # its first sentence
+    assert "本报告不再提及的0个" in listed
+    rows = json.loads(pages["terms/new.json"])
+    assert {(r["year"], r["term"]) for r in rows} >= {("2026", "“青禾智造”行动"), ("2026", "低空经济")}
+    assert all(r["year"] == "2026" for r in rows)  # 2025 has no report before it
+
+
+def test_an_address_a_page_had_before_gets_a_redirect_to_where_it_is_now():
+    from policysite.site import redirects
+
+    built = site_of(city("2026", item("（一）培育新产业", "发展低空经济。", slug="xin-chanye")))
+    pages = render(built)
+    known = {"city_2026.txt": {"1": ["qinghe-shi-2026/xinxing-chanye/"]}}  # its address under an older heading
+    history = redirects.remember(known, built.documents, built.notes, set())
+    assert history["city_2026.txt"]["1"] == ["qinghe-shi-2026/xin-chanye/", "qinghe-shi-2026/xinxing-chanye/"]
+    (moved,) = redirects.redirect_pages(history, built.documents, built.notes, pages)
+    assert moved.path == "qinghe-shi-2026/xinxing-chanye.md" and moved.owner == "city_2026.txt"
+    front = meta(moved.content)
+    assert front["redirect"] == "../xin-chanye/" and front["title"] == "（一）培育新产业" and front["search"] == {"exclude": True}
+    assert redirects.moved_pages(pages + [moved]) == [moved.path]

@@ -145,3 +145,26 @@ def test_full_width_punctuation_in_a_seed(tmp_path):
     platform = document.sections[5]
     assert [sub.text for sub in platform.subheadings] == ["\uff08一\uff09狠抓白鹅潭商务区开发建设"]
     assert document.sections[0].subtitle == SEED_SUBTITLES[0].replace(",", "\uff0c")
+
+
+def test_items_counted_in_words_are_pages_and_a_sentence_opening_with_one_is_not(tmp_path):
+    """第一，…/第二，… heading lines (no full stop) are a plan part's items where the
+    report has no （一） items; 第一，要…。 opening a paragraph stays text."""
+    filler = "推进重点项目建设，完善配套政策，加强要素保障，确保各项任务落地见效。" * 8
+    text = "\n".join([
+        "2026年青禾省政府工作报告", "——2026年1月20日在青禾省第十四届人民代表大会第五次会议上", "青禾省省长 王某",
+        "一、2025年工作回顾", "过去一年，全省经济运行稳中有进。" + filler,
+        "第一，要坚持稳中求进。第二，要坚持改革创新。" + filler,
+        "二、2026年主要工作", "今年主要预期目标是：地区生产总值增长5%左右。",
+        "第一，全面推进城乡融合发展", "推动县域经济扩量提质。" + filler,
+        "第二，深入实施创新驱动发展战略", "建设区域科技创新中心。" + filler,
+        "第三，着力扩大有效需求", "实施提振消费专项行动。" + filler,
+        "三、加强政府自身建设", "全面提升政府治理能力。" + filler,
+    ])
+    document = parse_text(tmp_path, text.encode())
+    items = [(s.heading, s.part.heading if s.part else "") for s in document.sections if s.kind == "item"]
+    assert items == [("第一，全面推进城乡融合发展", "二、2026年主要工作"), ("第二，深入实施创新驱动发展战略", "二、2026年主要工作"),
+                     ("第三，着力扩大有效需求", "二、2026年主要工作")]
+    review = next(s for s in document.sections if s.heading == "一、2025年工作回顾")
+    assert any(p.startswith("第一，要坚持稳中求进。") for p in review.paragraphs)
+    assert [s.number for s in document.sections if s.kind == "item"] == [1, 2, 3]

@@ -222,7 +222,7 @@ def unique(base: str, taken: set[str]) -> str:
 def strip_numbering(heading: str) -> str:
     """一、…, （一）…, 1.…, 附件1 … → the words of the heading."""
     return re.sub(
-        r"^(?:[一二三四五六七八九十百零〇]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|附件\s*\d*)\s*", "", heading
+        r"^(?:[一二三四五六七八九十百零〇]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[，,、:：]|\d{1,2}[.．、](?!\d)|附件\s*\d*)\s*", "", heading
     )
 
 

@@ -21,6 +21,9 @@ MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*$")
 CN_NUMBER = "一二三四五六七八九十百零〇"
 NUMBERED = re.compile(rf"^(?P<number>[{CN_NUMBER}]+)\s*[、.．]\s*(?P<text>\S.*)$")
 SUB_NUMBERED = re.compile(rf"^[(（]\s*(?P<number>[{CN_NUMBER}]+)\s*[)）]\s*(?P<text>\S.*)$")
+# 第一，全面提速成渝地区双城经济圈建设: an item heading line of reports that count
+# their items in words. Only a whole line without a full stop: 第一，要…。 opens a sentence.
+ORDINAL_HEADING = re.compile(rf"^第(?P<number>[{CN_NUMBER}]+)\s*[，,、:：]\s*(?P<text>[^。；;！!？?]+)$")
 ARABIC_NUMBERED = re.compile(r"^(?P<number>\d{1,2})\s*[.．、](?!\d)\s*(?P<text>\S.*)$")
 
 

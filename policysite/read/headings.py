@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from ..model import Line
 from .footer import is_footer_line
 from ..lang.patterns import (
-    ARABIC_NUMBERED, CLAUSE_END, CRUMB, DATE, MARKDOWN_HEADING, NUMBERED, SUB_NUMBERED,
+    ARABIC_NUMBERED, CLAUSE_END, CRUMB, DATE, MARKDOWN_HEADING, NUMBERED, ORDINAL_HEADING, SUB_NUMBERED,
     cn_number, is_sentence, strip_markdown_heading,
 )
 
@@ -89,6 +89,7 @@ def outline_headings(body: Sequence[Line]) -> list[Hit]:
     """
     hits: list[Hit] = []
     numbered_parts = count_sequence(body, NUMBERED) >= 2
+    items = item_numbering(body)
     part_number = item_number = 0
     for index, line in enumerate(body):
         text = line.text
@@ -109,7 +110,7 @@ def outline_headings(body: Sequence[Line]) -> list[Hit]:
             hit = Hit(index, heading, rest=rest, kind="part", number=part_number)
             hits.append(hit if rest else with_deck(body, hit))
             continue
-        item = SUB_NUMBERED.match(text)
+        item = items.match(text)
         if item:
             number = cn_number(item["number"])
             if number == 1 and item_number > 0 and not numbered_parts:
@@ -136,6 +137,14 @@ def outline_headings(body: Sequence[Line]) -> list[Hit]:
     if len(parts) >= 2 or len(items) >= 2 or (parts and items):
         return hits
     return []
+
+
+def item_numbering(body: Sequence[Line]) -> re.Pattern:
+    """How the report numbers its items: （一）, or, in a report without those,
+    第一， heading lines (as some provinces' plan parts do)."""
+    if count_sequence(body, SUB_NUMBERED) < 2 and count_sequence(body, ORDINAL_HEADING) >= 2:
+        return ORDINAL_HEADING
+    return SUB_NUMBERED
 
 
 def count_sequence(body: Sequence[Line], pattern: re.Pattern) -> int:

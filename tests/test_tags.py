@@ -212,3 +212,18 @@ def test_an_institution_has_a_name_not_a_kind_before_its_suffix(word, named):
     from policysite.enrich.tagkinds import is_institution
 
     assert is_institution(word) is named
+
+
+@pytest.mark.parametrize("word,kind", [
+    ("强基工程", "policy"), ("双高计划", "policy"), ("千万工程", "policy"), ("乡村建设行动", "policy"),
+    ("长效机制", None), ("保障机制", None), ("保险制度", None), ("水利工程", None), ("实际行动", None),
+    ("科技创新中心", None), ("以治病为中心", None),
+])
+def test_a_programme_has_a_name_not_a_kind_before_its_suffix(word, kind):
+    """Real reports' 长效机制, 保险制度 (every …机制, …制度 after two characters),
+    水利工程, 实际行动 (an everyday word before …工程, …行动) are kinds of things, not
+    programmes; a coined or numbered name (强基, 双高, 千万) is one. A name of generic
+    words only (科技 + 创新) or a slogan (以…为中心) is no institution either."""
+    from policysite.enrich.tagkinds import tag_kind
+
+    assert tag_kind(word, "n") == kind

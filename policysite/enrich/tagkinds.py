@@ -26,6 +26,7 @@ FILLER = set(
     大力 大力发展 培育 机遇 中心 群体 比重 合作 标杆 提质 基地 数据 基层 高端 历史 文化
     力争 宜居 周边地区 产业园 试验区 党代会 新兴产业 交通秩序 道路交通 示范区 全域
     政治 监督 实干 决策 突破 铸就 基本 本领 信心 高度 国家 报告 会议 努力 努力提高 重大进展 新进展 新格局
+    结果 代表 增加值 要素 社会主义
     进展 成效 全覆盖 新时代 赋能 新一轮 铸牢 普通 大学 集团 学校 服务中心 政府主导 思想 精神 意识 理念
     主线 底线 红线 作风 纪律 责任 担当 使命 奋斗 征程 局面 态势 形势 挑战 风险 困难 短板 弱项
     专业市场 世界级商圈 国际 指导 系统 落户 利用 港区 智慧 营商 时代 改革 目的地 实验室 高标准 全区群众 平原地区 面貌 布局 功能
@@ -78,6 +79,12 @@ NUMBERED_SLOGAN = re.compile(
 CELEBRATION = re.compile(r"(?:周年|华诞)$")
 # Programmes: named with …工程, …行动, …计划, …战略, …制度, …改革, or quoted.
 POLICY_SUFFIX = re.compile(r"(?:工程|行动|计划|战略|制度|改革|机制|模式|试点|三年行动)$")
+# What a two-character word before the suffix says is a kind of thing, not a
+# programme's name: every …机制, …制度, …模式 (长效机制, 保险制度), and an
+# everyday word before …工程, …行动 (水利工程, 实际行动; jieba's dictionary has
+# seen it more than COMMON_WORD times), where a coined name (强基工程, 双高计划) is rare.
+KIND_SUFFIX = re.compile(r"(?:机制|制度|模式)$")
+COMMON_WORD = 1000
 # A quoted or lexicon term that names a subject, not a programme: 网红经济, 西关美食.
 SUBJECT_SUFFIX = re.compile(r"(?:经济|美食|产业|文化|中医药|业态)$")
 
@@ -96,6 +103,8 @@ def tag_kind(word: str, flag: str, before: str = "") -> str | None:
         return TOPIC if SUBJECT_SUFFIX.search(word.strip("“”")) else POLICY
     if is_programme(word):
         return POLICY
+    if named is None and POLICY_SUFFIX.search(word) and len(word) <= 4:
+        return None  # 长效机制, 水利工程: a kind of mechanism or works
     if flag in ("ns", "nt", "nz") and named is None:
         return None  # jieba's proper-noun guess, with nothing to back it
     if named is None and (ORG_SUFFIX.search(word) or (flag == "vn" and len(word) == 2)):
@@ -171,7 +180,11 @@ def names_a_place(name: str) -> bool:
 
 
 def is_programme(word: str) -> bool:
-    return bool(specific_name(word, POLICY_SUFFIX))
+    name = specific_name(word, POLICY_SUFFIX)
+    coined = any(c in NUMERAL for c in name)  # 千万工程, 百千万工程: numbers make a name
+    if len(name) == 2 and not coined and (KIND_SUFFIX.search(word) or segment.frequency(name) >= COMMON_WORD):
+        return False
+    return bool(name)
 
 
 def specific_name(word: str, suffix: re.Pattern) -> str:
@@ -179,6 +192,19 @@ def specific_name(word: str, suffix: re.Pattern) -> str:
     国家呼吸医学中心), or "" when there is none or it is a generic word (服务中心)."""
     match = suffix.search(word)
     name = word[: match.start()] if match else ""
-    return name if len(name) >= 2 and name not in GENERIC_NAMES and name not in FILLER else ""
+    if len(name) < 2 or SLOGAN.fullmatch(word) or generic(name):
+        return ""
+    return name
+
+
+# 以治病为中心, 以企业为主体: a slogan of what comes first, not a name.
+SLOGAN = re.compile(r"以.{1,6}为.{1,4}")
+
+
+def generic(name: str) -> bool:
+    """A name made of generic words only (服务, 科技创新 = 科技 + 创新) says what kind it is."""
+    if name in GENERIC_NAMES or name in FILLER:
+        return True
+    return len(name) == 4 and all(half in GENERIC_NAMES or half in FILLER for half in (name[:2], name[2:]))
 
 

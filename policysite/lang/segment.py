@@ -138,6 +138,11 @@ def generation() -> int:
     return GENERATION
 
 
+def frequency(word: str) -> int:
+    """How often jieba's dictionary has seen a word (0 for one it does not list)."""
+    return ready().dt.FREQ.get(word) or 0
+
+
 def words(text: str) -> list[str]:
     return ready().lcut(text, HMM=False)
 

@@ -227,3 +227,10 @@ def test_a_programme_has_a_name_not_a_kind_before_its_suffix(word, kind):
     from policysite.enrich.tagkinds import tag_kind
 
     assert tag_kind(word, "n") == kind
+
+
+def test_a_slogan_shaped_like_a_place_is_not_one():
+    """jieba files 港人治港 as a place name, and 港 is a place suffix (深水港 is not a place either)."""
+    from policysite.enrich.tagkinds import tag_kind
+
+    assert tag_kind("港人治港", "ns") is None and tag_kind("天津港", "ns") == "place"

@@ -27,7 +27,6 @@ if str(ROOT) not in sys.path:
 from policysite.adapters import preview
 from policysite.finish import postbuild, search
 from policysite.lang import typography
-from policysite.site import addresses
 from policysite.adapters.htmlblocks import HtmlBlocks  # noqa: E402
 from policysite.pipeline import build  # noqa: E402
 from policysite.write import hand_written  # noqa: E402
@@ -36,8 +35,6 @@ log = logging.getLogger("mkdocs.hooks.policysite")
 
 # What the last pre-build told MkDocs: navigation, tag kinds, search scopes.
 SITE: dict = {}
-# The reports' URL folders (looked up for every page of an archive).
-REPORT_FOLDERS: set[str] = set()
 # Each page's front matter as MkDocs read it (source path → meta), for the search index.
 PAGE_META: dict[str, dict] = {}
 # Said once the build is done: how many seeds left doubts (Report.doubts_summary).
@@ -72,8 +69,6 @@ def on_pre_build(config):
     report = build(preview.seeds_dir(config), Path(config.docs_dir), memo=preview.memo())
     SITE.clear()
     SITE.update(report.site)
-    REPORT_FOLDERS.clear()
-    REPORT_FOLDERS.update(report.site.get("folders", {}).values())
     preview.log_report(report)
     LAST_WORDS[:] = [f"policysite: {report.doubts_summary()}"] if report.doubtful else []
     if not report.site:  # no seed could be read: MkDocs builds what docs/ has
@@ -131,12 +126,6 @@ def on_page_markdown(markdown, page, config, files):
     for crumb in page.meta.get("crumbs") or []:
         if isinstance(crumb, dict) and isinstance(crumb.get("title"), str):
             crumb["title"] = typography.fullwidth(crumb["title"])
-    # In an archive, a report's pages link their tags to the report's own tag page.
-    # (An archive's tags have anchors on those pages.)
-    if config.extra.get("tag_anchors"):
-        folder = addresses.folder_of(page.file.src_uri)
-        if folder in REPORT_FOLDERS:
-            page.meta["tag_listing"] = addresses.url(addresses.report_tags(folder))
     return markdown
 
 

@@ -76,6 +76,6 @@ def report_pages(document: Document, notes: ReportNotes, archive: bool) -> list[
     pages.extend(figures_pages(document, notes))
     pages.append(Page(addresses.report_file(document.slug, "data.json"), export.document_json(document, notes)))
     pages.append(Page(addresses.report_file(document.slug, "figures.csv"), export.figures_csv(document, notes)))
-    pages.extend(section_page(document, notes, section, position) for position, section in enumerate(document.sections, 1))
+    pages.extend(section_page(document, notes, section, position, archive) for position, section in enumerate(document.sections, 1))
     pages.extend(part_page(document, notes, node) for node in tree.outline(document, notes) if node.is_group)
     return [dataclasses.replace(page, owner=document.seed) for page in pages]

@@ -16,7 +16,9 @@ from .shudu import figures_box
 from .tags import chip_order
 
 
-def section_page(document: Document, notes: ReportNotes, section: Section, position: int) -> Page:
+def section_page(document: Document, notes: ReportNotes, section: Section, position: int, archive: bool = False) -> Page:
+    """An item, a part without items, an appendix or the glossary. In an archive its
+    tag chips link to the report's own tag page (`tag_listing`: the tags partial reads it)."""
     meta = {
         "title": section.heading,
         "description": section.subtitle or first_sentence(section.paragraphs),
@@ -33,6 +35,8 @@ def section_page(document: Document, notes: ReportNotes, section: Section, posit
     }
     if section.part is not None:
         meta["part"] = section.part.heading
+    if archive:
+        meta["tag_listing"] = addresses.url(addresses.report_tags(document.slug))
     path = addresses.report_page(document.slug, notes.slug(section))
     meta["crumbs"] = crumbs(document, path, section.part, notes)
     body = [f"# {text(section.heading)}"]

@@ -78,12 +78,6 @@ def report_file(folder: str, name: str) -> str:
     return f"{folder}/{name}"
 
 
-def folder_of(path: str) -> str:
-    """The report folder a page lies in ("" for the site's own pages)."""
-    folder, slash, _ = path.partition("/")
-    return folder if slash and folder not in RESERVED_FOLDERS else ""
-
-
 # --- the site's pages ----------------------------------------------------------------
 
 

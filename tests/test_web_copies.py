@@ -317,3 +317,49 @@ def test_a_dateline_and_speaker_on_one_line_and_a_credited_caption(tmp_path):
     assert (document.kind, document.speaker, document.delivered) == ("official", "李某某", "2026-01-27")
     assert document.title == "2026年甘肃省政府工作报告" and "photo caption" in rules(document)
     assert "记者 王某" not in page_text(document)
+
+
+# --- what sample-text sites, e-paper pages and reposts add ----------------------------------
+
+
+def test_a_sites_mark_where_it_left_text_out_is_cut_and_said(tmp_path):
+    """A sample-text site shows part of a report and marks the rest as left out:
+    the mark is chrome, the text on either side stays, and the copy is said to be incomplete."""
+    mark = "……(某某范文网http://www.example.cn省略860字,正式会员可完整阅读)……"
+    lines = body().split("\n")
+    lines.insert(4, mark)
+    lines[6] = lines[6] + "（此处隐藏1200字）"
+    document = read(tmp_path, "\n".join(["2024年宝丰县政府工作报告", *lines]))
+    text = page_text(document)
+    assert "省略" not in text and "隐藏" not in text and "正式会员" not in text
+    assert "（一）产业发展势头良好" in text and "新增城镇就业三千人" in text
+    assert [d.text for d in document.dropped if d.rule == "omission mark"] == [mark, "（此处隐藏1200字）"]
+    assert any("leaves text out" in w and "line(s) 6, 8" in w for w in document.warnings), document.warnings
+
+
+def test_a_title_shown_whole_and_then_with_its_place_masked_is_read_whole(tmp_path):
+    text = "\n".join(["您的位置:范文网>>政府报告>>正文", "在宝丰县第十七届人民代表大会第五次会议上的政府工作报告",
+                      "发表时间:2023/12/20 10:12:31", "在**县第十七届人民代表大会第五次会议上的政府工作报告", body()])
+    document = read(tmp_path, text)
+    assert "宝丰县第十七届" in document.title and (document.place_name, document.year) == ("平顶山市宝丰县", "2024")
+
+
+def test_an_e_paper_pages_label_and_a_pictures_file_name_are_chrome(tmp_path):
+    text = "\n".join(["第一版:要闻版总第5120期 >2024-01-22编印", "县十七届人大五次会议开幕", "县长代表县人民政府向大会作工作报告",
+                      "刊发日期:2024-01-22 作者:  语音阅读:", "20240122001.jpg",
+                      "1月21日上午，宝丰县第十七届人民代表大会第五次会议开幕。县长代表县人民政府作工作报告，全县地区生产总值增长5.2%。",
+                      "今年主要预期目标是：地区生产总值增长5.5%左右。"])
+    document = read(tmp_path, text)
+    assert document.title == "县十七届人大五次会议开幕" and document.published.startswith("2024-01-22")
+    assert {"edition label", "image file name"} <= rules(document) and ".jpg" not in page_text(document)
+
+
+def test_pictographs_a_repost_adds_are_taken_off_and_its_headings_read(tmp_path):
+    text = "\n".join(["宝丰县2024年政府工作报告📜", "各位代表,大家好!👋", "回顾2023年工作成果🏆",
+                      "过去一年，全县地区生产总值增长5.6%，城乡居民人均可支配收入分别增长5%和7%。📈", "🌱",
+                      "展望2024年工作目标🎯", "地区生产总值增长6%左右，一般公共预算收入增长5%。📈💪",
+                      "重点工作安排📋", "实施重点项目60个，完成投资50亿元以上。🚧"])
+    document = read(tmp_path, text)
+    assert document.title == "宝丰县2024年政府工作报告"
+    assert [s.heading for s in document.sections] == ["回顾2023年工作成果", "展望2024年工作目标", "重点工作安排"]
+    assert not any(ord(c) >= 0x1F000 for c in page_text(document)) and "pictographs" in rules(document)

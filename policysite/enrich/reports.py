@@ -164,7 +164,8 @@ def document_place(document: Document) -> str:
     if scored:
         return max(scored)[2].rstrip(ADMIN_SUFFIXES) or max(scored)[2]
     # 我代表青禾区人民政府: the name starts after 代表 (not 表青禾).
-    named = Counter(re.findall(rf"(?:代表|向|由|^|[^\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}}?)[{ADMIN_SUFFIXES}]人民政府", text))
+    found = re.findall(rf"(?:代表|向|由|^|[^\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}}?)[{ADMIN_SUFFIXES}]人民政府", text)
+    named = Counter(name for name in found if not re.search(r"我|代表", name))  # 我代表县人民政府 names no place
     return named.most_common(1)[0][0] if named else ""
 
 

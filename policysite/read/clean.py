@@ -44,7 +44,7 @@ CRUMB_INLINE = re.compile(r"^[^>›»＞。,，]{1,12}(?:\s*[>›»＞]\s*[^>›
 META_LABELS = (
     "索引号|发布机构|发文机关|发文机构|主题分类|主题词|成文日期|发布日期|发文日期|生效日期|废止日期|有效性|"
     "文号|发文字号|分类|公开方式|公开范围|信息来源|来源|时间|发布时间|更新时间|作者|访问量|浏览量|点击数|浏览次数|阅读量|"
-    "发表时间|发稿时间|阅读|评论|点击|点击量|阅读次数|评论数"
+    "发表时间|发稿时间|刊发日期|刊发时间|出版日期|见报日期|阅读|评论|点击|点击量|阅读次数|评论数"
 )
 # Labels that are also ordinary words (a heading 分类, 来源 in a sentence): fields only with their colon.
 BARE_WORDS = ("来源", "时间", "作者", "分类")
@@ -60,6 +60,10 @@ SPEAKER_CAPTION = re.compile(r"^[\u4e00-\u9fff·]{2,4}作《?政府工作报告�
 DATELINE_START = re.compile(r"^(?:[—―─\-－]{1,2}|(?:19|20)\d\d年\d{1,2}月\d{1,2}日在)")
 # A comment of the page's markup left in the copy: <!-- 任振鹤作政府工作报告。 -->.
 HTML_COMMENT = re.compile(r"^<!--.*-->$")
+# A picture's file name left where the picture was: 20260122001.jpg.
+IMAGE_NAME = re.compile(r"^[\w\-.()（）]{1,80}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+# A newspaper's page label over an e-paper article: 第一版:要闻版总第5120期 >2026-01-22编印, A02版：要闻.
+EDITION = re.compile(r"^(?:第\s*[A-Z]?[0-9一二三四五六七八九十]{1,3}\s*版|[A-Z]?\d{1,3}\s*版)\s*[:：]?.{0,40}$")
 # Where the report ends and the page's link lists begin.
 TAIL = re.compile(r"^(?:【?\s*(?:相关报道|相关链接|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|更多报道|热点推荐|猜你喜欢|上一篇|下一篇)\s*】?\s*[:：]?.{0,30})$")
 # A table flattened one cell per line starts with header cells such as these.
@@ -205,7 +209,8 @@ def take_page_metadata(result: Cleaned) -> None:
 def fact_name(label: str) -> str:
     if label in ("来源", "信息来源"):
         return "outlet"
-    if label in ("发布日期", "发布时间", "时间", "发文日期", "更新时间", "发表时间", "发稿时间"):
+    if label in ("发布日期", "发布时间", "时间", "发文日期", "更新时间", "发表时间", "发稿时间", "刊发日期", "刊发时间",
+                 "出版日期", "见报日期"):
         return "published"
     if label in ("发布机构", "发文机关", "发文机构"):
         return "publisher"
@@ -216,6 +221,8 @@ def drop_captions(result: Cleaned) -> None:
     """Photo captions: "省长作政府工作报告。本报记者 ×× 摄", "任振鹤作《政府工作报告》"; markup comments."""
     keep_if(result, "photo caption", lambda i, text: not (len(text) <= 100 and (CAPTION.search(text) or SPEAKER_CAPTION.match(text))))
     keep_if(result, "markup comment", lambda i, text: not HTML_COMMENT.match(text))
+    keep_if(result, "image file name", lambda i, text: not IMAGE_NAME.match(text))
+    keep_if(result, "edition label", lambda i, text: not (i < 6 and EDITION.match(text) and re.search(r"版|期|编印", text[2:])))
 
 
 def drop_tail_links(result: Cleaned) -> None:
@@ -344,7 +351,8 @@ def join_split_titles(result: Cleaned) -> None:
 
 
 RULES = [
-    linebreaks.split_run_on_lines, residue.read_scraper_header, residue.repair_broken_characters, emphasis.unwrap_bold,
+    linebreaks.split_run_on_lines, residue.read_scraper_header, residue.repair_broken_characters, residue.strip_emoji,
+    emphasis.unwrap_bold, residue.drop_omission_marks,
     join_split_titles,
     linebreaks.split_title_from_dateline,
     drop_toolbars, drop_breadcrumbs, take_page_metadata, drop_captions, drop_tail_links, residue.drop_licence_notice,

@@ -7,7 +7,8 @@ lose the part that makes them results. A report's own text never holds `**`,
 so the marks come out wherever they stand — around a line, or opening a
 heading on one line and closing it on the next. A line of asterisks alone
 (***, a Markdown rule, or text that happens to be asterisks) is left as it
-is: it holds no bold text to unwrap.
+is: it holds no bold text to unwrap. Nor are asterisks standing for a name
+(在**县第十八届人民代表大会…: a copy that masks the place) bold marks.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 
 from ..model import Line
 
-BOLD = re.compile(r"\*\*")
+BOLD = re.compile(r"\*\*(?!\**[省市县区州盟旗镇乡村])")   # not **县: a name the copy masked
 ASTERISKS = re.compile(r"[*\s]+")
 
 

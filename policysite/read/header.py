@@ -51,6 +51,8 @@ REVIEW_YEAR = re.compile(r"((?:19|20)\d\d)年(?:政府)?(?:工作)?(?:回顾|总
 FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?")
 THIS_YEAR_OF_PLAN = re.compile(r"今年是[“\"]?十([一二三四五六七八九])五[”\"]?(?:规划)?(?:的)?(开局|起步|收官|决胜|最后一)")
 OPENING = re.compile(r"^各位代表[:：，,!！]?")
+# Asterisks standing for a name a copy masked: 在**县第十八届人民代表大会….
+MASK = re.compile(r"\*{2,}(?=[省市县区州盟旗镇乡村])")
 # The national report: the State Council's, to the National People's Congress.
 NATIONAL = re.compile(r"全国人民代表大会第[一二三四五六七八九十]+次会议|我代表国务院|国务院总理")
 NATION = "全国"
@@ -103,7 +105,7 @@ def official_header(lines: list[Line]) -> Header | None:
     above = lines[:title_at]
     if any((len(line.text) > 30 or is_sentence(line.text)) and not is_title_block_line(line.text) for line in above):
         return None  # text above it: this is an article that mentions the report
-    header = Header(title=strip_title(lines[title_at].text), official=True)
+    header = Header(title=strip_title(unmasked_title(lines, titles, title_at)), official=True)
     header.dropped = [Dropped(line.number, line.text, "above title") for line in above]
     index = read_title_block(lines, title_at + 1, header)
     if not (header.dateline or header.speaker or any(OPENING.match(line.text) for line in lines[index: index + 2])):
@@ -111,6 +113,16 @@ def official_header(lines: list[Line]) -> Header | None:
             return None  # a headline that only names the report: read it as an article
     header.body_start = index
     return header
+
+
+def unmasked_title(lines: list[Line], titles: list[int], title_at: int) -> str:
+    """The title as written, or, when it masks the place (在**县…) and the page
+    showed it whole above, the whole one."""
+    text = lines[title_at].text
+    if not MASK.search(text):
+        return text
+    shape = re.compile(MASK.sub(lambda _: "[\u4e00-\u9fff]{1,8}", re.escape(text).replace(r"\*", "*")))
+    return next((lines[i].text for i in titles if i < title_at and shape.fullmatch(lines[i].text)), text)
 
 
 def read_title_block(lines: list[Line], start: int, header: Header) -> int:

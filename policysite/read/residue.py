@@ -1,6 +1,7 @@
 """Clean rules for what copying a page leaves in the text itself: broken
 characters, a body pasted twice, a teaser repeating the opening, a licence
-notice under the text, a scraper's key–value header.
+notice under the text, a scraper's key–value header, a site's mark where it
+left text out, pictographs a repost added.
 
 Each rule takes the clean stage's `Cleaned` (lines, dropped, facts,
 warnings) and is one of clean.RULES. A repair that is certain (an entity
@@ -37,6 +38,19 @@ SCRAPER_LINE = re.compile(rf"^(?P<key>{'|'.join(sorted(SCRAPER_KEYS, key=len, re
 TEASER = re.compile(r"^(?:内容摘要|内容提要|摘要|导读|简介)\s*[:：]\s*(?P<text>.+)$")
 # Wiki and repository licence notices under the text.
 LICENCE = re.compile(r"^(?:本作品(?:是|在|已|于|来自)|Public domain$|(?:true|false)$|本文(?:档|件)?(?:采用|遵循).{0,20}(?:许可|协议))")
+# ……(某某网http://…省略912字,正式会员可完整阅读)……, （此处隐藏3000字）: a site that
+# shows part of the text marks what it left out. The mark, not the text around it, goes.
+_LEFT_OUT = r"(?:省略|隐藏|余下|剩余)\s*\d+\s*字"
+_NOT_BRACKET = r"[^()（）【】\[\]]"
+_ELLIPSIS = r"(?:…+|\.{3,})"
+OMISSION = re.compile(
+    rf"{_ELLIPSIS}?\s*[(（【\[](?:{_NOT_BRACKET}{{0,60}}?{_LEFT_OUT}{_NOT_BRACKET}{{0,40}}"
+    rf"|{_NOT_BRACKET}{{0,40}}(?:正式会员|VIP会员|登录后|注册后){_NOT_BRACKET}{{0,20}}(?:阅读|查看|下载){_NOT_BRACKET}{{0,20}})"
+    rf"[)）】\]]\s*{_ELLIPSIS}?"
+    rf"|{_ELLIPSIS}[^…。]{{0,60}}?{_LEFT_OUT}[^…。]{{0,40}}?{_ELLIPSIS}"
+)
+# Pictographs a repost sprinkles over the text (📜, 🏆, 👉): never a report's own.
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 MIN_REPEAT = 1500     # characters of a stretch that, seen twice, is a copy pasted twice (not a passage quoted again)
 MIN_REPEAT_LINES = 5
 MIN_REPEAT_LINE = 12  # lines shorter than this (headings such as 各位代表！) are not evidence
@@ -143,6 +157,40 @@ def drop_repeated_stretches(result) -> None:
         result.warnings.append(f"{len(drop)} line(s) repeat an earlier stretch of the text (a copy pasted twice): "
                                "the second copy is in `dropped`")
     record(result, "repeated stretch", drop)
+
+
+def drop_omission_marks(result) -> None:
+    """A site's mark where it left text out: cut from its line (the line dropped when
+    nothing else is on it), recorded, and a warning that the copy is incomplete."""
+    lines, drop, marks = result.lines, set(), []
+    for index, line in enumerate(lines):
+        found = OMISSION.search(line.text)
+        if not found:
+            continue
+        marks.append(line.number)
+        rest = (line.text[:found.start()] + line.text[found.end():]).strip()
+        if re.fullmatch(r"[…\.。,，\s]*", rest):
+            drop.add(index)
+            continue
+        result.dropped.append(Dropped(line.number, found.group().strip(), "omission mark"))
+        lines[index] = Line(line.number, rest)
+    if marks:
+        result.warnings.append(f"the copy leaves text out where it says so (line(s) {', '.join(map(str, marks))}): "
+                               "those passages are missing from its pages; a complete copy of the report settles it")
+    record(result, "omission mark", drop)
+
+
+def strip_emoji(result) -> None:
+    """Pictographs out of every line (a line of nothing else is dropped, recorded)."""
+    drop = set()
+    for index, line in enumerate(result.lines):
+        if EMOJI.search(line.text):
+            text = EMOJI.sub("", line.text).strip()
+            if text:
+                result.lines[index] = Line(line.number, text)
+            else:
+                drop.add(index)
+    record(result, "pictographs", drop)
 
 
 def drop_licence_notice(result) -> None:

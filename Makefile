@@ -28,9 +28,11 @@ pages: $(VENV)/.site
 	$(BIN)/python build.py
 
 # One pytest worker per core (pytest-xdist); --dist loadfile keeps each test file
-# on one worker, so a file's module fixtures (a built site, a browser) are made once.
+# on one worker, so a file's module fixtures (a built site, a browser) are made once;
+# files are handed out in name order (by default those with most tests go first,
+# which left test_bench.py's one long test to the end, the other worker idle).
 test: $(VENV)/.test node_modules/.installed chromium
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # Benchmarks (bench/bench.py): the full run takes about 15 minutes; CI runs the quick one.
 bench: $(VENV)/.test chromium

@@ -27,8 +27,12 @@ site-zensical: $(VENV)/.site
 pages: $(VENV)/.site
 	$(BIN)/python build.py
 
+# One pytest worker per core (pytest-xdist); --dist loadfile keeps each test file
+# on one worker, so a file's module fixtures (a built site, a browser) are made once;
+# files are handed out in name order (by default those with most tests go first,
+# which left test_bench.py's one long test to the end, the other worker idle).
 test: $(VENV)/.test node_modules/.installed chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # Benchmarks (bench/bench.py): the full run takes about 15 minutes; CI runs the quick one.
 bench: $(VENV)/.test chromium

@@ -89,7 +89,7 @@ def main() -> int:
         results["serve"] = serve_latency(one, args.runs)
         # Stock builds of large archives take minutes each: one run of those in full mode.
         results["scaling"] = scaling(scratch, counts, args.runs, stock_runs=args.runs if args.quick else 1)
-        results["search"] = search_at_scale(scratch, [10] if args.quick else [n for n in counts if n >= 100])
+        results["search"] = search_at_scale(scratch, [10] if args.quick else [n for n in counts if n >= 100], args.runs)
         # One archive built once, measured twice: the whole site, then 新提法's share of it.
         results["archive"], archive = mixed_archive(scratch, 20 if args.quick else 300)
         results["terms"] = terms_feature(archive, results["archive"]["make_site_s"])
@@ -317,10 +317,10 @@ def attribute(frame: dict, shares: dict[str, float], current: str = "mkdocs, mat
         attribute(child, shares, current)
 
 
-def search_at_scale(scratch: Path, counts: list[int]) -> list[dict]:
+def search_at_scale(scratch: Path, counts: list[int], runs: int) -> list[dict]:
     """Reader queries typed on the home page of archives, in headless Chromium."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser import chromium, serve
+    from browser import chromium, serve, wait_for_answer, watch_answers
     from test_search import QUERIES
 
     rows = []
@@ -329,7 +329,7 @@ def search_at_scale(scratch: Path, counts: list[int]) -> list[dict]:
         if not (folder / "site").is_dir():
             folder = project(folder, count)
         indexing = median([timed([PYTHON, "-c", "from pathlib import Path; from policysite.finish.search import index_site; "
-                                  "index_site(Path('docs'), Path('site'))"], folder) for _ in range(3)])
+                                  "index_site(Path('docs'), Path('site'))"], folder) for _ in range(runs)])
         with serve(folder / "site") as base, chromium() as browser:
             tab = browser.new_page(viewport={"width": 1280, "height": 900})
             transferred: list[int] = []
@@ -350,11 +350,12 @@ def search_at_scale(scratch: Path, counts: list[int]) -> list[dict]:
                 if number:
                     transferred.clear()
                 answers = tab.evaluate("window.__answers")
+                watch_answers(tab)
                 start = time.perf_counter()
                 box.fill(query)  # the box's input event searches (javascripts/search.js)
                 tab.wait_for_function(f"() => window.__answers > {answers}", timeout=120_000)
                 times.append(time.perf_counter() - start)
-                tab.wait_for_timeout(50)  # the list renders
+                wait_for_answer(tab, query)  # the list drawn
                 sizes.append(sum(transferred))
                 hrefs = tab.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
                 paths = [urllib.parse.urlsplit(href).path.strip("/").split("/") for href in hrefs[:5]]
@@ -441,7 +442,7 @@ def renderers(scratch: Path, counts: list[int], runs: int) -> list[dict]:
         row = {"seeds": count, "mkdocs_build_s": median(mkdocs), "zensical_build_s": median(zensical),
                "pages": sum(1 for _ in (folder / "site-zensical").rglob("index.html"))}
         if count == counts[-1]:
-            row["serve"] = serve_latency(folder, 3)
+            row["serve"] = serve_latency(folder, runs)
         rows.append(row)
         shutil.rmtree(folder)
     return rows

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -112,13 +115,34 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(text.split("\n---\n", 1)[0][4:])
 
 
+@contextlib.contextmanager
+def run_lock(path: Path):
+    """Held by one process of the test run at a time (pytest-xdist runs several)."""
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """A temporary folder of the whole test run: under pytest-xdist, the one above each worker's own."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real seed, built by build.py and `mkdocs build --strict`; returns the site folder."""
-    project = make_project(tmp_path_factory.mktemp("project"))
-    assert run_build(project).returncode == 0
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
+    """The real seed, built by build.py and `mkdocs build --strict`; returns the site folder.
+    Built once per run: the first worker to ask builds it, the others wait and read it."""
+    project = run_folder(tmp_path_factory) / "built-site-project"
+    done = project.with_name(project.name + ".done")
+    with run_lock(project.with_name(project.name + ".lock")):
+        if not done.exists():
+            shutil.rmtree(project, ignore_errors=True)  # a build another worker failed
+            make_project(project)
+            assert run_build(project).returncode == 0
+            result = mkdocs_build(project, project / "site")
+            assert result.returncode == 0, result.stderr
+            done.touch()
     return project / "site"
 
 

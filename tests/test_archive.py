@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from browser import chromium, serve
+from browser import chromium, serve, wait_for_answer, watch_answers
 from test_search import QUERIES, search
 from conftest import ROOT, SEED, broken_links, built_project, make_project
 
@@ -118,9 +118,10 @@ def test_results_span_the_archive_and_name_their_report(archive_tab):
     # The years follow the count once the worker has counted them: wait for them.
     tab.wait_for_function("() => document.querySelector('.md-search-result__meta')?.innerText?.includes('见于')")
     assert re.search(r"见于：2022年（\d+）、2021年（\d+）", meta.inner_text())
+    watch_answers(tab)
     meta.locator("button", has_text="2021年").click()
     tab.wait_for_function("() => document.querySelector('.ps-search-scope select').value.includes('2021')")
-    tab.wait_for_timeout(600)
+    wait_for_answer(tab)  # the search again, in 2021
     hrefs = tab.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
     assert hrefs and all(re.search(r"/[a-z]+-2021/", href) for href in hrefs), hrefs
     tab.locator(".ps-search-scope select").select_option(value="")
@@ -141,8 +142,9 @@ def test_scope_menu_restricts_to_a_year_or_a_report(archive_tab):
     menu = tab.locator(".ps-search-scope select")
     assert menu.is_visible() and menu.input_value() == ""  # the whole archive by default
     for label, folder in (("2021年", r"[a-z]+-2021"), ("广州市荔湾区 · 2022年", r"liwan-2022")):
+        watch_answers(tab)
         menu.select_option(label=label)
-        tab.wait_for_timeout(600)
+        wait_for_answer(tab)  # the search again, in that scope
         hrefs = tab.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
         assert hrefs and all(re.search(rf"/{folder}/", href) for href in hrefs), (label, hrefs)
     menu.select_option(value="")

@@ -8,7 +8,7 @@ import re
 
 from policysite.lang.typography import fullwidth
 
-from browser import chromium, serve
+from browser import chromium, serve, wait_for_answer, watch_answers
 from conftest import SEED, front_matter, make_project, mkdocs_build, run_build
 
 INJECTED = [
@@ -88,11 +88,12 @@ def test_hostile_text_is_escaped_and_never_runs(tmp_path):
             box = tab.locator(".md-search__input")
             box.click()
             box.fill("")
+            watch_answers(tab)
             box.press_sequentially(query, delay=2)
             box.press("End")
             tab.wait_for_function(
                 "() => !document.querySelector('.md-search-result__meta').textContent.includes('键入')")
-            tab.wait_for_timeout(300)
+            wait_for_answer(tab, query)  # the results of the whole query drawn
             results = tab.locator(".md-search-result")
             assert results.locator("script, img, a[href^='javascript']").count() == 0
             assert tab.evaluate("window.__pwned") is None and not dialogs

@@ -7,7 +7,7 @@ import urllib.parse
 
 import pytest
 
-from browser import chromium, serve
+from browser import chromium, serve, wait_for_answer, watch_answers
 
 D = "liwan-2022/"
 OVERVIEW = D
@@ -98,6 +98,7 @@ def search(page, base, query):
     box = page.locator(".md-search__input")
     box.click()
     box.fill("")
+    watch_answers(page)
     box.press_sequentially(query, delay=5)
     box.press("End")  # an IME commits with a key press: Material searches on keyup
     page.wait_for_function(
@@ -105,7 +106,7 @@ def search(page, base, query):
         "!document.querySelector('.md-search-result__meta').textContent.includes('键入')",
         arg=query,
     )
-    page.wait_for_timeout(150)
+    wait_for_answer(page, query)
     hrefs = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
         "els => els.map(e => e.href)"
     )

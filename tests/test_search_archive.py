@@ -10,7 +10,7 @@ import urllib.parse
 
 import pytest
 
-from browser import chromium, serve
+from browser import chromium, serve, wait_for_answer, watch_answers
 from conftest import SEED, built_project, make_project
 
 SEED_YEAR = "2022"
@@ -52,12 +52,13 @@ def put(page, query: str, how: str = "paste") -> None:
     box.click()
     box.fill("")
     page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
+    watch_answers(page)
     if how == "paste":
         box.fill(query)
     else:
         page.keyboard.insert_text(query)
     page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length > 0")
-    page.wait_for_timeout(150)
+    wait_for_answer(page, query)
 
 
 def groups(page, base: str) -> list[list[tuple[str, str]]]:

@@ -66,10 +66,34 @@ def test_pages_show_full_width_punctuation(zensical_project):
 def zensical_tab(zensical_project):
     with serve(zensical_project / "site-zensical") as base, chromium() as browser:
         tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        tab.add_init_script(COUNT_ANSWERS)
         requests = []
         tab.on("request", lambda request: requests.append(request.url))
         tab.goto(base)
         yield base, tab, requests
+
+
+# Zensical's search worker answers each query, in order, once: the dialog shows
+# the answer to what was typed (each key press sends the box's text at once)
+# when every query sent has been answered, counted once the page has drawn it.
+COUNT_ANSWERS = """(() => {
+    const Native = window.Worker
+    window.Worker = class extends Native {
+        constructor(url, options) {
+            super(url, options)
+            if (!String(url).includes("search")) return
+            window.__searchWorker = this
+            this.asked = this.answered = 0
+            this.addEventListener("message", event => {
+                if ((event.data || {}).type === 3) setTimeout(() => this.answered++, 0)
+            })
+        }
+        postMessage(message, ...rest) {
+            if (this === window.__searchWorker && (message || {}).type === 2) this.asked++
+            return super.postMessage(message, ...rest)
+        }
+    }
+})()"""
 
 
 def search(tab, query: str) -> list[str]:
@@ -80,7 +104,7 @@ def search(tab, query: str) -> list[str]:
     box.fill("")
     box.press_sequentially(query, delay=5)
     tab.locator("dialog[open] [role=status]").filter(has_text=re.compile(r"\d|No results")).wait_for()
-    tab.wait_for_timeout(200)
+    tab.wait_for_function("() => window.__searchWorker.asked === window.__searchWorker.answered")
     found = []
     for href in tab.locator("dialog[open] a[role=option]").evaluate_all("links => links.map(a => a.href)"):
         path = urllib.parse.urlsplit(href).path.lstrip("/")

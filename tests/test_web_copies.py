@@ -363,3 +363,25 @@ def test_pictographs_a_repost_adds_are_taken_off_and_its_headings_read(tmp_path)
     assert document.title == "宝丰县2024年政府工作报告"
     assert [s.heading for s in document.sections] == ["回顾2023年工作成果", "展望2024年工作目标", "重点工作安排"]
     assert not any(ord(c) >= 0x1F000 for c in page_text(document)) and "pictographs" in rules(document)
+
+
+@pytest.mark.parametrize("title,site", [
+    ("2024年宝丰县政府工作报告_宝丰县人民政府", "宝丰县人民政府"),
+    ("2024年宝丰县政府工作报告-宝丰县人民政府网", "宝丰县人民政府网"),
+    ("宝丰县2024年政府工作报告 | 宝丰县人民政府门户网站", "宝丰县人民政府门户网站"),
+])
+def test_a_title_copied_with_its_pages_site_name_is_the_title_and_the_site_the_outlet(tmp_path, title, site):
+    document = read(tmp_path, "\n".join(["首页 > 政务公开 > 规划计划", title, body()]))
+    assert "政府工作报告" in document.title and site not in document.title and document.outlet == site
+    assert document.place_name == "平顶山市宝丰县" and "breadcrumb" in rules(document)
+
+
+def test_a_yearbook_page_trail_teaser_and_repeated_headline_are_chrome_and_its_site_names_the_place(tmp_path):
+    text = "\n".join(["首页 理论教育 2023年工作回顾-宝丰县年鉴", "2023年工作回顾-宝丰县年鉴", "时间:2025-08-11 理论教育 版权反馈",
+                      "【摘要】:2023年，我们攻坚克难、稳中求进，经济社会发展实现预期目标。", "2023年工作回顾-宝丰县年鉴",
+                      "2023年，在市委市政府和县委的坚强领导下，县政府坚持稳中求进工作总基调。",
+                      "2023年，我们攻坚克难、稳中求进，经济社会发展实现预期目标。粮食总产量26.5万吨。"])
+    document = read(tmp_path, text)
+    assert (document.title, document.outlet, document.place_name) == ("2023年工作回顾", "宝丰县年鉴", "平顶山市宝丰县")
+    assert {"breadcrumb", "teaser", "title repeated"} <= rules(document)
+    assert page_text(document).count("攻坚克难") == 1 and "年鉴" not in page_text(document)

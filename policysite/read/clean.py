@@ -38,6 +38,8 @@ SHARE = re.compile(r"^(?:分享到?|分享至)\s*[:：]?.{0,20}$")
 # Breadcrumbs: "您的位置：首页 > 要闻 > 正文", or the same one item per line.
 CRUMB_LEAD = re.compile(r"^(?:您的位置|您现在的位置|当前位置|所在位置|位置)\s*[:：]")
 CRUMB_SEPARATOR = re.compile(r"^[>›»/＞→]+$")
+# 首页 理论教育 2023年工作回顾-某县年鉴: a trail from the home page, its items spaced apart.
+CRUMB_HOME = re.compile(r"^(?:网站)?首页(?:\s*[>›»/＞|]\s*|\s+)\S")
 CRUMB_INLINE = re.compile(r"^[^>›»＞。,，]{1,12}(?:\s*[>›»＞]\s*[^>›»＞。,，]{1,14}){1,}\s*[>›»＞]?$")
 # Page metadata, a label and its value (on the same line or the next):
 # 索引号 / 发布机构 / 主题分类 / 成文日期 / 发布日期, 来源：甘肃日报, 时间：2026-02-10.
@@ -148,6 +150,8 @@ def drop_breadcrumbs(result: Cleaned) -> None:
             index += run
             continue
         if CRUMB_INLINE.match(text) and any(mark in text for mark in ">›»＞"):
+            drop.add(index)
+        elif index < 5 and CRUMB_HOME.match(text) and len(text) <= 60 and not is_sentence(text):
             drop.add(index)
         index += 1
     record(result, "breadcrumb", drop)

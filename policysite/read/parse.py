@@ -1,7 +1,8 @@
 """Parse stage: cleaned lines → a Document: metadata and an outline of pages.
 
 A text is read top-down: cleaned (policysite.read.clean), its header (policysite.read.header:
-title block or headline), intro, body, footer (policysite.read.footer). The body's
+title block or headline), intro, body, footer (policysite.read.footer); then
+what the header lacks is read from the whole (policysite.read.metadata). The body's
 headings are found by structure, never by a list of known words: each heading
 style is a small detector (policysite.read.headings), tried in order of how
 explicit it is, and the first that recognises the text wins. An
@@ -21,6 +22,7 @@ from typing import Sequence
 from ..lang.patterns import ARABIC_NUMBERED, CRUMB, DATE, SUB_NUMBERED
 from ..model import Document, Dropped, Line, Part, Section, Seed, SubHeading
 from . import header as headers
+from . import metadata
 from .clean import clean
 from .footer import find_footer, read_footer
 from .headings import STYLES, Hit, HeadingStyle, arabic_subheading, explicit_style, first_clause, run_in_lead, split_run_in
@@ -82,7 +84,7 @@ def parse(seed: Seed) -> Document:
         intro_lines=intro_lines,
         dropped=sorted(dropped, key=lambda d: d.line),
     )
-    document, guesses = headers.complete(document, header, seed.sidecar)
+    document, guesses = metadata.complete(document, header, seed.sidecar)
     return dataclasses.replace(document, warnings=warnings + guesses + coverage_warnings(document))
 
 

@@ -35,7 +35,7 @@ SCRAPER_KEYS = {
 }
 SCRAPER_LINE = re.compile(rf"^(?P<key>{'|'.join(sorted(SCRAPER_KEYS, key=len, reverse=True))})\s*[:：]\s*(?P<value>.*)$")
 # 内容摘要：… / 摘要：… / 导读：…: a teaser repeating the opening.
-TEASER = re.compile(r"^(?:内容摘要|内容提要|摘要|导读|简介)\s*[:：]\s*(?P<text>.+)$")
+TEASER = re.compile(r"^(?:【(?:内容摘要|内容提要|摘要|导读|简介)】\s*[:：]?|(?:内容摘要|内容提要|摘要|导读|简介)\s*[:：])\s*(?P<text>.+)$")
 # Wiki and repository licence notices under the text.
 LICENCE = re.compile(r"^(?:本作品(?:是|在|已|于|来自)|Public domain$|(?:true|false)$|本文(?:档|件)?(?:采用|遵循).{0,20}(?:许可|协议))")
 # ……(某某网http://…省略912字,正式会员可完整阅读)……, （此处隐藏3000字）: a site that

@@ -385,3 +385,20 @@ def test_a_yearbook_page_trail_teaser_and_repeated_headline_are_chrome_and_its_s
     assert (document.title, document.outlet, document.place_name) == ("2023年工作回顾", "宝丰县年鉴", "平顶山市宝丰县")
     assert {"breadcrumb", "teaser", "title repeated"} <= rules(document)
     assert page_text(document).count("攻坚克难") == 1 and "年鉴" not in page_text(document)
+
+
+def test_a_disclosure_tables_rows_between_bars_are_metadata_and_the_untitled_block_is_read(tmp_path):
+    """An information-disclosure page's table flattened into cells between bars,
+    then a title block without its title (a dateline over two lines, the speaker)."""
+    top = ["文件名称 | 宝丰县2024年政府工作报告 | ||", "索引号 | /2024-0012 | 公开目录: | 工作报告 |",
+           "公开责任部门 | 公开形式: | 主动公开 | |", "有效性 | 有效 | 公开日期: | 2024-03-15 14:43 |",
+           "2024年1月21日在宝丰县第十七届", "人民代表大会第五次会议上", "宝丰县人民政府代县长 李明"]
+    document = read(tmp_path, "\n".join([*top, body()]))
+    assert (document.title, document.kind, document.speaker) == ("宝丰县2024年政府工作报告", "official", "李明")
+    assert (document.delivered, document.published[:10], document.place_name) == ("2024-01-21", "2024-03-15", "平顶山市宝丰县")
+    assert [d.rule for d in document.dropped].count("page metadata") == 4 and "|" not in page_text(document)
+
+
+def test_a_search_box_above_the_title_is_chrome(tmp_path):
+    document = read(tmp_path, "\n".join(["快捷搜索:论文 合同 演讲 心得", "2024年宝丰县政府工作报告", body()]))
+    assert document.title == "2024年宝丰县政府工作报告" and "toolbar" in rules(document)

@@ -35,6 +35,7 @@ TOOL = (
 TOOLBAR = re.compile(rf"^(?:[【\[〔(（]?\s*(?:{TOOL})\s*(?:[:：]\s*)?[】\]〕)）]?[\s|｜/·]*)+$")
 SCAN_PROMPT = re.compile(r"^(?:扫一扫|微信扫一扫|用微信扫描|手机扫描|扫描二维码).{0,20}$")
 SHARE = re.compile(r"^(?:分享到?|分享至)\s*[:：]?.{0,20}$")
+SEARCH_BOX = re.compile(r"^(?:快捷搜索|热门搜索|站内搜索|热搜词?|搜索)\s*[:：]?.{0,30}$")
 # Breadcrumbs: "您的位置：首页 > 要闻 > 正文", or the same one item per line.
 CRUMB_LEAD = re.compile(r"^(?:您的位置|您现在的位置|当前位置|所在位置|位置)\s*[:：]")
 CRUMB_SEPARATOR = re.compile(r"^[>›»/＞→]+$")
@@ -96,10 +97,11 @@ def clean(lines: list[Line]) -> Cleaned:
 
 
 def drop_toolbars(result: Cleaned) -> None:
-    """下载 / 打印 / 【字号：大 中 小】 / 分享到: / 扫一扫在手机打开当前页."""
+    """下载 / 打印 / 【字号：大 中 小】 / 分享到: / 扫一扫在手机打开当前页 / 快捷搜索: 论文 合同 (at the top)."""
     keep_if(result, "toolbar", lambda i, text: not (
         (len(text) <= 40 and TOOLBAR.match(text) and not text in ("大", "中", "小") or tool_run(result.lines, i))
         or SCAN_PROMPT.match(text) or SHARE.match(text) and len(text) <= 20
+        or i < 5 and SEARCH_BOX.match(text) and not is_sentence(text)
         or counter_value(result.lines, i)
     ))
 
@@ -355,7 +357,8 @@ def join_split_titles(result: Cleaned) -> None:
 
 
 RULES = [
-    linebreaks.split_run_on_lines, residue.read_scraper_header, residue.repair_broken_characters, residue.strip_emoji,
+    linebreaks.split_run_on_lines, residue.read_scraper_header, residue.read_metadata_table,
+    residue.repair_broken_characters, residue.strip_emoji,
     emphasis.unwrap_bold, residue.drop_omission_marks,
     join_split_titles,
     linebreaks.split_title_from_dateline,

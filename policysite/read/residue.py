@@ -34,6 +34,14 @@ SCRAPER_KEYS = {
     "链接": "source", "URL": "source", "url": "source", "正文": "",
 }
 SCRAPER_LINE = re.compile(rf"^(?P<key>{'|'.join(sorted(SCRAPER_KEYS, key=len, reverse=True))})\s*[:：]\s*(?P<value>.*)$")
+# An information-disclosure page's table, its rows flattened into cells between bars:
+# 文件名称 | 2024年××县政府工作报告 | || / 索引号 | /2024-0012 | 公开目录: | 工作报告 |
+TABLE_LABELS = {
+    "文件名称": "title", "标题": "title", "名称": "title", "发布机构": "publisher", "公开责任部门": "publisher",
+    "发文机关": "publisher", "公开日期": "published", "发布日期": "published", "发布时间": "published", "成文日期": "",
+    "索引号": "", "公开目录": "", "公开形式": "", "公开方式": "", "公开范围": "", "文号": "", "发文字号": "", "有效性": "",
+    "主题分类": "", "体裁分类": "", "组配分类": "", "生效日期": "", "废止日期": "", "信息来源": "outlet", "来源": "outlet",
+}
 # 内容摘要：… / 摘要：… / 导读：…: a teaser repeating the opening.
 TEASER = re.compile(r"^(?:【(?:内容摘要|内容提要|摘要|导读|简介)】\s*[:：]?|(?:内容摘要|内容提要|摘要|导读|简介)\s*[:：])\s*(?P<text>.+)$")
 # Wiki and repository licence notices under the text.
@@ -78,6 +86,22 @@ def read_scraper_header(result) -> None:
         if key and value:
             result.facts.setdefault(key, value)
     record(result, "scraper header", drop)
+
+
+def read_metadata_table(result) -> None:
+    """Rows of a disclosure table near the top (cells between bars, at least one a
+    known label): off the page, their values kept as facts (the title, the dates)."""
+    drop = set()
+    for index, line in enumerate(result.lines[:15]):
+        cells = [cell.strip().rstrip(":：").strip() for cell in line.text.split("|")]
+        if line.text.count("|") < 2 or not any(cell in TABLE_LABELS for cell in cells):
+            continue
+        drop.add(index)
+        cells = [cell for cell in cells if cell]
+        for label, value in zip(cells, cells[1:]):
+            if TABLE_LABELS.get(label) and value not in TABLE_LABELS:
+                result.facts.setdefault(TABLE_LABELS[label], value)
+    record(result, "page metadata", drop)
 
 
 def repair_broken_characters(result) -> None:

@@ -356,6 +356,12 @@ def search_at_scale(scratch: Path, counts: list[int], runs: int) -> list[dict]:
                 tab.wait_for_function(f"() => window.__answers > {answers}", timeout=120_000)
                 times.append(time.perf_counter() - start)
                 wait_for_answer(tab, query)  # the list drawn
+                # Playwright tells of a finished request after the page has used it: count
+                # once no more arrive (quiet for 100 ms), or the bytes are read too early.
+                heard = -1
+                while heard != len(transferred):
+                    heard = len(transferred)
+                    tab.wait_for_timeout(100)
                 sizes.append(sum(transferred))
                 hrefs = tab.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
                 paths = [urllib.parse.urlsplit(href).path.strip("/").split("/") for href in hrefs[:5]]

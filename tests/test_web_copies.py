@@ -341,7 +341,8 @@ def test_a_title_shown_whole_and_then_with_its_place_masked_is_read_whole(tmp_pa
     text = "\n".join(["您的位置:范文网>>政府报告>>正文", "在宝丰县第十七届人民代表大会第五次会议上的政府工作报告",
                       "发表时间:2023/12/20 10:12:31", "在**县第十七届人民代表大会第五次会议上的政府工作报告", body()])
     document = read(tmp_path, text)
-    assert "宝丰县第十七届" in document.title and (document.place_name, document.year) == ("平顶山市宝丰县", "2024")
+    assert document.title_block[0] == "在宝丰县第十七届人民代表大会第五次会议上的政府工作报告"  # not 在**县
+    assert (document.title, document.place_name, document.year) == ("2024年平顶山市宝丰县政府工作报告", "平顶山市宝丰县", "2024")
 
 
 def test_an_e_paper_pages_label_and_a_pictures_file_name_are_chrome(tmp_path):
@@ -402,3 +403,9 @@ def test_a_disclosure_tables_rows_between_bars_are_metadata_and_the_untitled_blo
 def test_a_search_box_above_the_title_is_chrome(tmp_path):
     document = read(tmp_path, "\n".join(["快捷搜索:论文 合同 演讲 心得", "2024年宝丰县政府工作报告", body()]))
     assert document.title == "2024年宝丰县政府工作报告" and "toolbar" in rules(document)
+
+
+def test_a_title_naming_its_congress_is_the_dateline_and_the_report_is_named_by_place_and_year(tmp_path):
+    document = read(tmp_path, "\n".join(["在宝丰县第十七届人民代表大会第五次会议上的政府工作报告", body()]))
+    assert document.title == "2024年平顶山市宝丰县政府工作报告" and document.kind == "official"
+    assert document.title_block[0] == "在宝丰县第十七届人民代表大会第五次会议上的政府工作报告"

@@ -42,6 +42,7 @@ OFFICE_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,14}}?{OFFICE}$")   # 国务院�
 # A lede without a headline: 南都讯 1月20日，…; 新华社广州1月26日电 …
 LEDE = re.compile(r"^(?:\S{1,10}讯|(?:新华社|中新社|本报|中新网)\S{0,12}电)")
 OPENING = re.compile(r"^各位代表[:：，,!！]?")
+CONGRESS_TITLE = re.compile(rf"^(?P<dateline>在.{{4,40}}会议上)的?{REPORT}$")
 # A page title's site name after the title: _××县人民政府, | ××县人民政府门户网站, -××日报.
 SITE_SUFFIX = re.compile(
     r"\s*(?:[_|｜]\s*(?P<site>[^_|｜]{2,30})"
@@ -100,6 +101,13 @@ def official_header(lines: list[Line]) -> Header | None:
     header = Header(title=strip_title(unmasked_title(lines, titles, title_at)), official=True)
     header.dropped = [Dropped(line.number, line.text, "above title") for line in above]
     index = read_title_block(lines, title_at + 1, header)
+    congress = CONGRESS_TITLE.match(header.title)
+    if congress and not header.dateline:
+        # 在××县第十八届人民代表大会第三次会议上的政府工作报告: the dateline is the title's
+        # (shown under it as written); the title is the report's own, composed with its place and year.
+        header.dateline = congress["dateline"]
+        header.block.insert(0, header.title)
+        header.title = REPORT
     if not (header.dateline or header.speaker or any(OPENING.match(line.text) for line in lines[index: index + 2])):
         if title_at > 0 or lines[title_at].text != REPORT:
             return None  # a headline that only names the report: read it as an article

@@ -168,3 +168,26 @@ def test_items_counted_in_words_are_pages_and_a_sentence_opening_with_one_is_not
     review = next(s for s in document.sections if s.heading == "一、2025年工作回顾")
     assert any(p.startswith("第一，要坚持稳中求进。") for p in review.paragraphs)
     assert [s.number for s in document.sections if s.kind == "item"] == [1, 2, 3]
+
+
+def test_items_numbered_1_run_into_their_text_are_pages_where_the_report_has_no_other_items(tmp_path):
+    """1．聚焦科技创新，激发内生动力。坚持…: a city report's items numbered in digits and
+    run into their first paragraph are its pages; their short lists stay inside a page."""
+    filler = "推进重点项目建设，完善配套政策，加强要素保障，确保各项任务落地见效。" * 8
+    text = "\n".join([
+        "2021年青禾市政府工作报告", "——2021年1月20日在青禾市第十六届人民代表大会第五次会议上", "青禾市市长 王某",
+        "一、2020年工作回顾", "过去一年，全市经济运行稳中有进。",
+        "1．经济发展迈上新台阶。全市地区生产总值增长3.4%。" + filler,
+        "2．改革开放激发新活力。持续深化重点领域改革。" + filler,
+        "二、2021年主要工作", "今年主要预期目标是：地区生产总值增长6%以上。",
+        "1．聚焦科技创新，奋力激发内生增长动力。建设区域科技创新中心。" + filler,
+        "2．聚焦民生福祉，努力提升百姓幸福指数。办好十件民生实事：", "1.新建幼儿园10所；", "2.改造老旧小区30个。", filler,
+    ])
+    document = parse_text(tmp_path, text.encode())
+    items = [(s.heading, s.part.heading) for s in document.sections if s.kind == "item"]
+    assert items == [("1．经济发展迈上新台阶", "一、2020年工作回顾"), ("2．改革开放激发新活力", "一、2020年工作回顾"),
+                     ("1．聚焦科技创新，奋力激发内生增长动力", "二、2021年主要工作"),
+                     ("2．聚焦民生福祉，努力提升百姓幸福指数", "二、2021年主要工作")]
+    last = document.sections[-1]
+    inside = [*last.paragraphs, *(sub.text for sub in last.subheadings)]
+    assert last.paragraphs[0].startswith("办好十件民生实事") and any(t.startswith("1.新建幼儿园") for t in inside) and any(t.startswith("2.改造老旧小区") for t in inside)

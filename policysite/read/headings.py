@@ -111,7 +111,8 @@ def outline_headings(body: Sequence[Line]) -> list[Hit]:
             hits.append(hit if rest else with_deck(body, hit))
             continue
         item = items.match(text)
-        if item:
+        # Items in digits that count from 1 again inside a part are a list in its last item.
+        if item and not (items is ARABIC_NUMBERED and cn_number(item["number"]) == 1 and item_number > 0):
             number = cn_number(item["number"])
             if number == 1 and item_number > 0 and not numbered_parts:
                 opened = unnumbered_part(body, hits, index)
@@ -140,18 +141,26 @@ def outline_headings(body: Sequence[Line]) -> list[Hit]:
 
 
 def item_numbering(body: Sequence[Line]) -> re.Pattern:
-    """How the report numbers its items: （一）, or, in a report without those,
-    第一， heading lines (as some provinces' plan parts do)."""
-    if count_sequence(body, SUB_NUMBERED) < 2 and count_sequence(body, ORDINAL_HEADING) >= 2:
-        return ORDINAL_HEADING
+    """How the report numbers its items: （一）; in a report without those,
+    第一， heading lines (as some provinces' plan parts do), or else 1． items,
+    headings or run in (1．聚焦科技创新，奋力激发内生增长动力。坚持…, as some cities write)."""
+    if sum(1 for line in body if SUB_NUMBERED.match(line.text)) >= 2:
+        return SUB_NUMBERED
+    for pattern in (ORDINAL_HEADING, ARABIC_NUMBERED):
+        if count_sequence(body, pattern, run_in=True) >= 2:
+            return pattern
     return SUB_NUMBERED
 
 
-def count_sequence(body: Sequence[Line], pattern: re.Pattern) -> int:
+def count_sequence(body: Sequence[Line], pattern: re.Pattern, run_in: bool = False) -> int:
+    """How far the lines numbered by `pattern` count from 1 without a gap: lines
+    whose text is a heading (at most MAX_ITEM_HEADING), or also a heading run into
+    its paragraph (`run_in`: 1．经济发展迈上新台阶。经济运行…)."""
     expected = 1
     for line in body:
         match = pattern.match(line.text)
-        if match and cn_number(match["number"]) == expected and len(match["text"]) <= MAX_ITEM_HEADING:
+        if match and cn_number(match["number"]) == expected and (
+                len(match["text"]) <= MAX_ITEM_HEADING or run_in and len(split_item(match["text"])[0]) <= MAX_ITEM_HEADING):
             expected += 1
     return expected - 1
 

@@ -213,7 +213,8 @@ def article_header(lines: list[Line]) -> Header:
             header.body_start = offset + 1
             break
     # A page showing its headline twice (the page's, then the article's): the second is the first again.
-    while header.body_start < len(lines) and strip_title(lines[header.body_start].text) == strip_title(first):
+    while header.body_start < len(lines) and not is_sentence(first) \
+            and strip_title(lines[header.body_start].text) == strip_title(first):
         header.dropped.append(Dropped(lines[header.body_start].number, lines[header.body_start].text, "title repeated"))
         header.body_start += 1
     return header

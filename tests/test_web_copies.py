@@ -72,6 +72,32 @@ def test_scraper_header_becomes_metadata(tmp_path):
         assert key not in page_text(document)
 
 
+@pytest.mark.parametrize("header", [
+    ["title: 2024年宝丰县政府工作报告", "url: https://example.org/baofeng/2024.html", "publish_time: 2024-01-25 10:00:00",
+     "source: 宝丰县人民政府", "content:"],
+    ["【标题】2024年宝丰县政府工作报告", "【来源】宝丰县人民政府", "[网址] https://example.org/baofeng/2024.html",
+     "【日期】2024-01-25", "【正文】"],
+])
+def test_a_datasets_own_keys_english_or_bracketed_are_its_record(tmp_path, header):
+    document = read(tmp_path, "\n".join([*header, body()]))
+    assert (document.title, document.published[:10], document.kind) == ("2024年宝丰县政府工作报告", "2024-01-25", "official")
+    assert document.source_url == "https://example.org/baofeng/2024.html" and document.outlet == "宝丰县人民政府"
+    assert "scraper header" in rules(document) and "example.org" not in page_text(document)
+
+
+def test_a_record_written_as_one_json_object_is_read_with_its_text(tmp_path):
+    import json
+
+    record = {"id": 17, "title": "2024年宝丰县政府工作报告", "url": "https://example.org/baofeng/2024.html",
+              "date": "2024-01-25", "content": body()}
+    document = read(tmp_path, json.dumps(record, ensure_ascii=False) + "\n")
+    assert (document.title, document.source_url, document.place_name) == (
+        "2024年宝丰县政府工作报告", "https://example.org/baofeng/2024.html", "平顶山市宝丰县")
+    assert [s.heading for s in document.sections] == ["一、2023年工作回顾", "二、2024年工作安排"]
+    (dropped,) = [d for d in document.dropped if d.rule == "scraper header"]
+    assert "content" not in dropped.text and '"id": 17' in dropped.text  # its text is on the pages, not twice
+
+
 # --- 2. a portal's header: channel label, counters, teaser; 3. its timestamp -----------
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..lang.patterns import is_sentence
 from ..model import Dropped, Line
-from . import emphasis, linebreaks, residue
+from . import emphasis, linebreaks, records, residue
 
 REPORT = "政府工作报告"
 
@@ -357,7 +357,7 @@ def join_split_titles(result: Cleaned) -> None:
 
 
 RULES = [
-    linebreaks.split_run_on_lines, residue.read_scraper_header, residue.read_metadata_table,
+    records.read_json_record, linebreaks.split_run_on_lines, records.read_record_header, records.read_metadata_table,
     residue.repair_broken_characters, residue.strip_emoji,
     emphasis.unwrap_bold, residue.drop_omission_marks,
     join_split_titles,

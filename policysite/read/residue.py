@@ -1,7 +1,7 @@
 """Clean rules for what copying a page leaves in the text itself: broken
 characters, a body pasted twice, a teaser repeating the opening, a licence
-notice under the text, a scraper's key–value header, a site's mark where it
-left text out, pictographs a repost added.
+notice under the text, a site's mark where it left text out, pictographs a
+repost added. (A scraper's record around the text: policysite.read.records.)
 
 Each rule takes the clean stage's `Cleaned` (lines, dropped, facts,
 warnings) and is one of clean.RULES. A repair that is certain (an entity
@@ -27,21 +27,6 @@ ESCAPE = re.compile(r"(?:\\[rnt])+")
 QUESTION_RUN = re.compile(r"^[?？]{2,}|[?？]{2,}$|(?<=[^\x00-\x7f])[?？]{2,}(?=[^\x00-\x7f])")
 REPLACEMENT = "\ufffd"
 
-# 标题：… / 发文单位：… / 发文时间：… / 来源URL：… / 正文：…: a scraper's record.
-SCRAPER_KEYS = {
-    "标题": "title", "文章标题": "title", "发文单位": "publisher", "发文机关": "publisher", "发文时间": "published",
-    "发布时间": "published", "来源URL": "source", "来源网址": "source", "原文链接": "source", "原文地址": "source",
-    "链接": "source", "URL": "source", "url": "source", "正文": "",
-}
-SCRAPER_LINE = re.compile(rf"^(?P<key>{'|'.join(sorted(SCRAPER_KEYS, key=len, reverse=True))})\s*[:：]\s*(?P<value>.*)$")
-# An information-disclosure page's table, its rows flattened into cells between bars:
-# 文件名称 | 2024年××县政府工作报告 | || / 索引号 | /2024-0012 | 公开目录: | 工作报告 |
-TABLE_LABELS = {
-    "文件名称": "title", "标题": "title", "名称": "title", "发布机构": "publisher", "公开责任部门": "publisher",
-    "发文机关": "publisher", "公开日期": "published", "发布日期": "published", "发布时间": "published", "成文日期": "",
-    "索引号": "", "公开目录": "", "公开形式": "", "公开方式": "", "公开范围": "", "文号": "", "发文字号": "", "有效性": "",
-    "主题分类": "", "体裁分类": "", "组配分类": "", "生效日期": "", "废止日期": "", "信息来源": "outlet", "来源": "outlet",
-}
 # 内容摘要：… / 摘要：… / 导读：…: a teaser repeating the opening.
 TEASER = re.compile(r"^(?:【(?:内容摘要|内容提要|摘要|导读|简介)】\s*[:：]?|(?:内容摘要|内容提要|摘要|导读|简介)\s*[:：])\s*(?P<text>.+)$")
 # Wiki and repository licence notices under the text.
@@ -62,46 +47,6 @@ EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 MIN_REPEAT = 1500     # characters of a stretch that, seen twice, is a copy pasted twice (not a passage quoted again)
 MIN_REPEAT_LINES = 5
 MIN_REPEAT_LINE = 12  # lines shorter than this (headings such as 各位代表！) are not evidence
-
-
-def read_scraper_header(result) -> None:
-    """标题： / 发文单位： / 发文时间： / 来源URL： / 正文：: values to facts, keys off the page.
-
-    Only a run of such lines at the top (two at least: one 标题： alone may be text).
-    """
-    lines = result.lines
-    run = 0
-    while run < min(len(lines), 12) and SCRAPER_LINE.match(lines[run].text):
-        run += 1
-    if run < 2:
-        return
-    drop = set()
-    for index in range(run):
-        match = SCRAPER_LINE.match(lines[index].text)
-        key, value = SCRAPER_KEYS[match["key"]], match["value"].strip()
-        if key == "" and value:
-            lines[index] = Line(lines[index].number, value)  # 正文：各位代表：… — the text starts here
-            continue
-        drop.add(index)
-        if key and value:
-            result.facts.setdefault(key, value)
-    record(result, "scraper header", drop)
-
-
-def read_metadata_table(result) -> None:
-    """Rows of a disclosure table near the top (cells between bars, at least one a
-    known label): off the page, their values kept as facts (the title, the dates)."""
-    drop = set()
-    for index, line in enumerate(result.lines[:15]):
-        cells = [cell.strip().rstrip(":：").strip() for cell in line.text.split("|")]
-        if line.text.count("|") < 2 or not any(cell in TABLE_LABELS for cell in cells):
-            continue
-        drop.add(index)
-        cells = [cell for cell in cells if cell]
-        for label, value in zip(cells, cells[1:]):
-            if TABLE_LABELS.get(label) and value not in TABLE_LABELS:
-                result.facts.setdefault(TABLE_LABELS[label], value)
-    record(result, "page metadata", drop)
 
 
 def repair_broken_characters(result) -> None:

@@ -219,3 +219,16 @@ def test_roles_follow_the_outline_of_an_official_report():
     # The plan's target, the table's target and result, the review's result.
     assert growth == [("5%左右", "target"), ("5%左右", "target"), ("5.4%", "result"), ("5.4%", "result")]
     assert all(f.role == "result" for f in figures if f.section in (1, 2, 3))  # 一、2025年工作回顾
+
+
+def test_a_news_report_of_the_congress_gives_its_looks_back_as_results_and_no_attendance():
+    """News of the congress, one page without parts: its count of deputies is no figure
+    of the report, and 县长在报告中指出，一年来… looks back however the sentence opens."""
+    from policysite.enrich.figures import read_blocks
+
+    paragraphs = ("会议应到代表210名，实到代表198名，符合法定人数。",
+                  "李明在报告中指出，一年来，全县地区生产总值预计完成312.4亿元、增长4.8%，固定资产投资增长3.6%。",
+                  "李明在报告中强调，今年全县经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。")
+    found = read_blocks([(1, paragraphs, (1, 2, 3), "开幕", "开幕")], "2026")
+    assert [(f.text, f.role, f.scope) for f in found] == [
+        ("312.4亿元", "result", ""), ("4.8%", "result", ""), ("3.6%", "result", ""), ("5.5%左右", "target", "main")]

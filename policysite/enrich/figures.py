@@ -79,6 +79,8 @@ PLAN = re.compile(r"安排|目标|任务|重点工作|计划|展望|部署|打�
 # What a sentence says about its figures.
 TARGET_WORDS = re.compile(r"力争|确保|预期|目标|计划|争取|到20\d\d年|今年|年底前|左右|以上目标|安排")
 RESULT_WORDS = re.compile(r"比上年|同比|增长了|下降了|实现了|完成了|达到了|过去一年|去年|上年|累计|已经|取得|超额")
+# A sentence about the congress sitting, as news of it gives: its attendance, not a figure of the report.
+CONGRESS_ITSELF = re.compile(r"应到[^，,。；;]{0,8}\d|实到[^，,。；;]{0,8}\d|符合法定人数")
 BASELINE_BEFORE = re.compile(r"(?:[从由]|较|比(?:上年|去年|20\d\d年))[^，,；;。]{0,16}?$")
 
 # The main indicators, named alike across reports (the report's words stay in `measure`).
@@ -175,7 +177,7 @@ def read_blocks(blocks: list[tuple], year: str) -> list[Figure]:
                 # 过去一年，… opens a look back over the rest of its paragraph, up to 今年…
                 if scopes.looks_back(sentence, year):
                     looking_back = "result"
-                elif passage or scopes.LOOKING_AHEAD.match(sentence.strip()):
+                elif passage or scopes.LOOKING_AHEAD.match(scopes.opening(sentence)):
                     looking_back = context
                 figures += sentence_figures(sentence, position, line, looking_back, year, passage, period)
     return figures
@@ -198,6 +200,8 @@ def sentence_figures(sentence: str, position: int, line: int, context: str, year
     """The figures of one sentence. `passage` is 'main' or 'period' inside a
     main-targets passage; `period` says the part is about a plan period."""
     found: list[Figure] = []
+    if CONGRESS_ITSELF.search(sentence):
+        return found  # 应到代表210名，实到198名: a news report's count of the congress, not the report's
     plain = sentence.translate(HALF_WIDTH)
     matches = [(m.start(), m.end(), m["value"], m["unit"], m["after"] or "") for m in FIGURE.finditer(plain)
                if not (m["unit"] == "大" and not re.match(r"[\u4e00-\u9fff]", plain[m.end():]))]

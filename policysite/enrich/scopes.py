@@ -50,16 +50,24 @@ def heading_passage(heading: str) -> str:
 
 
 # A paragraph that opens looking back: its sentences report results (过去一年，…。国内生产总值增长10.3%，…).
-LOOKING_BACK = re.compile(r"^(?:(?:刚刚)?过去的?一年|去年|上一年)")
+LOOKING_BACK = re.compile(r"^(?:(?:刚刚)?过去的?(?:一|五)年|去年|上一年|一年来|五年来)")
+# A news report's attribution before what the report says: 李明在报告中指出，… / 报告显示，….
+ATTRIBUTION = re.compile(r"^[^，,。；;]{0,16}(?:指出|表示|强调|介绍|说|提到|显示|透露|称)[，,：:]")
 # A sentence that opens on the year before the report's (刚刚过去的2025年，…; 过去的2025年): it looks back too.
 LOOKED_BACK_YEAR = re.compile(r"^(?:刚刚)?(?:过去的)?(20\d\d)年[，,是]")
 # A sentence that turns to the year ahead: looking back ends there.
 LOOKING_AHEAD = re.compile(r"^(?:今年|明年|我们将|我们要)")
 
 
+def opening(sentence: str) -> str:
+    """A sentence as it opens, after a news report's attribution (李明在报告中指出，)."""
+    sentence = sentence.strip()
+    return sentence[ATTRIBUTION.match(sentence).end():] if ATTRIBUTION.match(sentence) else sentence
+
+
 def looks_back(sentence: str, year: str) -> bool:
     """A sentence that opens looking back on the year before the report (or earlier)."""
-    sentence = sentence.strip()
+    sentence = opening(sentence)
     if LOOKING_BACK.match(sentence):
         return True
     found = LOOKED_BACK_YEAR.match(sentence)

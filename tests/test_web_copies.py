@@ -435,3 +435,17 @@ def test_a_title_naming_its_congress_is_the_dateline_and_the_report_is_named_by_
     document = read(tmp_path, "\n".join(["在宝丰县第十七届人民代表大会第五次会议上的政府工作报告", body()]))
     assert document.title == "2024年平顶山市宝丰县政府工作报告" and document.kind == "official"
     assert document.title_block[0] == "在宝丰县第十七届人民代表大会第五次会议上的政府工作报告"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_chinese_decoded_with_a_western_codec_and_saved_again_is_read_as_it_was(tmp_path, encoding):
+    """æ”¿åºœ for 政府 (UTF-8 bytes shown as Windows-1252), Õþ¸® (GBK shown as Latin-1),
+    saved as UTF-8: the bytes are recovered and read; the repair is said."""
+    text = "2024年宝丰县政府工作报告\n" + body()
+    shown = "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252" if encoding == "utf-8" else "latin-1")
+                    for b in text.encode(encoding))
+    document = read(tmp_path, shown)
+    assert (document.title, document.place_name) == ("2024年宝丰县政府工作报告", "平顶山市宝丰县")
+    assert "新建幼儿园四所" in page_text(document)
+    said = {"utf-8": "UTF-8", "gbk": "GB18030"}[encoding]  # GB18030 reads GBK's bytes
+    assert any("decoded with a Western codec" in w and said in w for w in document.warnings), document.warnings

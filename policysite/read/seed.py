@@ -82,9 +82,12 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
                 return text, encoding
         raise SeedError(f"{path}: binary: not a text file")
     try:
-        return check_text(raw.decode("utf-8"), path), "utf-8"
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        repaired = undo_mojibake(text)
+        return (check_text(repaired[0], path), f"utf-8, {repaired[1]}") if repaired else (check_text(text, path), "utf-8")
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
@@ -92,6 +95,31 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
     if not reads_as_chinese(text):
         raise SeedError(f"{path}: undecodable: neither UTF-8, UTF-16 nor GB18030")
     return check_text(text, path), "gb18030"
+
+
+# Bytes 0x80–0x9F as Windows-1252 shows them (€ ‚ ƒ „ …): a text decoded with it was bytes once.
+CP1252 = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def undo_mojibake(text: str) -> tuple[str, str] | None:
+    """Chinese that was decoded with a Western codec and saved again (æ”¿åºœ for 政府,
+    Õþ¸® for 政府 in GBK): the text as it was, and what was repaired; None for text
+    that reads as Chinese already, or that is not such a copy."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if reads_as_chinese(text) or sum(ord(ch) < 0x100 or ch in CP1252 for ch in wide) < 0.9 * len(wide):
+        return None
+    try:
+        raw = bytes(ord(ch) if ord(ch) < 0x100 else CP1252[ch] for ch in text)
+    except (KeyError, ValueError):
+        return None  # a character no Western codec gives: not a mis-decoded copy
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            repaired = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if reads_as_chinese(repaired):
+            return repaired, f"repaired: {encoding.upper()} text that had been read as Windows-1252 or Latin-1"
+    return None
 
 
 def check_text(text: str, path: Path) -> str:

@@ -449,3 +449,21 @@ def test_chinese_decoded_with_a_western_codec_and_saved_again_is_read_as_it_was(
     assert "新建幼儿园四所" in page_text(document)
     said = {"utf-8": "UTF-8", "gbk": "GB18030"}[encoding]  # GB18030 reads GBK's bytes
     assert any("decoded with a Western codec" in w and said in w for w in document.warnings), document.warnings
+
+
+def test_a_bilingual_copy_reads_its_title_block_through_the_english_lines_and_takes_figures_from_the_chinese(tmp_path):
+    from policysite.enrich.figures import extract
+
+    text = "\n".join([
+        "政府工作报告", "——2024年1月14日在宝丰县第十七届人民代表大会第五次会议上", "REPORT ON THE WORK OF THE GOVERNMENT",
+        "Delivered at the Fifth Session of the Seventeenth Baofeng County People's Congress on January 14, 2024",
+        "宝丰县县长 李明", "Li Ming, County Head of Baofeng", "各位代表：", "Fellow Deputies,",
+        "一、2023年工作回顾", "I. Review of Our Work in 2023",
+        "过去一年，全县地区生产总值增长5.2%。", "Over the past year, the county's GDP grew by 5.2 percent.",
+        "二、2024年工作安排", "II. Our Work for 2024",
+        "今年主要预期目标是：地区生产总值增长5.5%左右。", "The main target for this year is GDP growth of around 5.5 percent.",
+    ])
+    document = read(tmp_path, text)
+    assert (document.speaker, document.delivered, document.place_name) == ("李明", "2024-01-14", "平顶山市宝丰县")
+    assert "Li Ming, County Head of Baofeng" in document.title_block and "Fellow Deputies," in page_text(document)
+    assert [(f.text, f.role) for f in extract(document)] == [("5.2%", "result"), ("5.5%左右", "target")]

@@ -42,6 +42,8 @@ OFFICE_LINE = re.compile(rf"^[\u4e00-\u9fff]{{0,14}}?{OFFICE}$")   # 国务院�
 # A lede without a headline: 南都讯 1月20日，…; 新华社广州1月26日电 …
 LEDE = re.compile(r"^(?:\S{1,10}讯|(?:新华社|中新社|本报|中新网)\S{0,12}电)")
 OPENING = re.compile(r"^各位代表[:：，,!！]?")
+# A line of a bilingual text's English (REPORT ON THE WORK OF THE GOVERNMENT, Delivered at …).
+TRANSLATION = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'’:;()\-–—&]{3,160}")
 CONGRESS_TITLE = re.compile(rf"^(?P<dateline>在.{{4,40}}会议上)的?{REPORT}$")
 # A page title's site name after the title: _××县人民政府, | ××县人民政府门户网站, -××日报.
 SITE_SUFFIX = re.compile(
@@ -154,6 +156,8 @@ def read_title_block(lines: list[Line], start: int, header: Header) -> int:
             header.speaker = text  # the speaker's name alone, just above 各位代表：
         elif re.fullmatch(r"[(（][^()（）]{2,20}[)）]", text):
             pass  # (2026年1月26日) or (草案) under the title: part of the title block
+        elif header.block and TRANSLATION.fullmatch(text):
+            pass  # a bilingual text's English under each line of the block: part of it
         else:
             break
         header.block.append(text)

@@ -467,3 +467,19 @@ def test_a_bilingual_copy_reads_its_title_block_through_the_english_lines_and_ta
     assert (document.speaker, document.delivered, document.place_name) == ("李明", "2024-01-14", "平顶山市宝丰县")
     assert "Li Ming, County Head of Baofeng" in document.title_block and "Fellow Deputies," in page_text(document)
     assert [(f.text, f.role) for f in extract(document)] == [("5.2%", "result"), ("5.5%左右", "target")]
+
+
+@pytest.mark.parametrize("trail,outlet", [("当前位置：宝丰县人民政府 > 政务公开 > 规划计划", "宝丰县人民政府"),
+                                          ("您的位置：首页 > 要闻 > 正文", ""), ("您的位置：新闻中心 > 要闻", "")])
+def test_a_trail_that_starts_at_the_sites_name_gives_the_outlet(tmp_path, trail, outlet):
+    document = read(tmp_path, "\n".join([trail, "2024年宝丰县政府工作报告", body()]))
+    assert document.outlet == outlet and "breadcrumb" in rules(document)
+
+
+def test_bold_lines_opening_on_an_office_are_bold_not_masked(tmp_path):
+    """**市长 程用文** is a bold speaker line (a copy kept as Markdown); only asterisks
+    after a word and before 县/市 (在**县) mask a name."""
+    text = "\n".join(["**2024年宝丰县政府工作报告**", "**——2024年1月14日在宝丰县第十七届人民代表大会第五次会议上**",
+                      "**县长 李明**", body()])
+    document = read(tmp_path, text)
+    assert (document.speaker, document.delivered) == ("李明", "2024-01-14") and "*" not in page_text(document)

@@ -131,6 +131,9 @@ def drop_breadcrumbs(result: Cleaned) -> None:
         if CRUMB_LEAD.match(text):
             drop.add(index)
             rest = CRUMB_LEAD.sub("", text).strip()
+            site = re.split(r"\s*[>›»＞→]+\s*", rest)[0].strip()
+            if re.fullmatch(r"[\u4e00-\u9fff]{1,16}(?:网|网站|人民政府|政府|日报|晚报|在线|门户)", site):
+                result.facts.setdefault("outlet", site)  # 当前位置：××县人民政府 > 政务公开: the site's name
             index += 1
             # One crumb per line: items joined by separator lines.
             expect_item = not rest or CRUMB_SEPARATOR.match(rest[-1:])

@@ -17,11 +17,18 @@ import re
 
 from ..model import Line
 
-BOLD = re.compile(r"\*\*(?!\**[省市县区州盟旗镇乡村])")   # not **县: a name the copy masked
+BOLD = re.compile(r"\*\*")
+# 在**县第十八届…: asterisks after a word and before an administrative suffix stand for a
+# masked name (**市长 程用文** opening a line is bold).
+MASK = re.compile(r"(?<=[\u4e00-\u9fff])\*{2,}(?=[省市县区州盟旗镇乡村])")
 ASTERISKS = re.compile(r"[*\s]+")
 
 
 def unwrap_bold(result) -> None:
     for index, line in enumerate(result.lines):
         if "**" in line.text and not ASTERISKS.fullmatch(line.text):
-            result.lines[index] = Line(line.number, BOLD.sub("", line.text).strip())
+            masks = MASK.findall(line.text)
+            text = BOLD.sub("", MASK.sub("\0", line.text))
+            for mask in masks:
+                text = text.replace("\0", mask, 1)
+            result.lines[index] = Line(line.number, text.strip())

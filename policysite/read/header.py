@@ -51,7 +51,7 @@ SITE_SUFFIX = re.compile(
     r"|[-—–]\s*(?P<named>[^-—–]{2,30}?(?:人民政府|政府网|门户网站|网站|网|日报|晚报|新闻网|年鉴|客户端|频道)))$"
 )
 # Asterisks standing for a name a copy masked: 在**县第十八届人民代表大会….
-MASK = re.compile(r"\*{2,}(?=[省市县区州盟旗镇乡村])")
+MASK = re.compile(r"(?<=[\u4e00-\u9fff])\*{2,}(?=[省市县区州盟旗镇乡村])")
 # The opening sentence of an official report: 我代表××人民政府（国务院），向大会报告工作.
 REPORTING = re.compile(r"我(?:受国务院的委托|代表(?:国务院|[\u4e00-\u9fff]{0,14}人民政府))[，,]?\s*向(?:本次)?大会(?:报告|作)")
 

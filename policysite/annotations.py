@@ -3,7 +3,7 @@
 The reading stages make a `Document` and nothing changes it afterwards; enrich
 answers in these objects instead (as Material's tags plugin keeps its tag
 mapping apart from the pages): each page node's slug, tags and related pages,
-keyed by the node, and the report's figures. A page kind reads the document
+kept by the node, and the report's figures. A page kind reads the document
 for what the report says and its notes for what was worked out about it.
 """
 
@@ -28,17 +28,29 @@ class PageNotes:
 @dataclass(frozen=True)
 class ReportNotes:
     """What enrich found of one report: its page nodes' notes, its figures, and
-    what its results answer of the targets of the year before."""
+    what its results answer of the targets of the year before.
 
-    pages: Mapping[int, PageNotes]              # by node: the first source line of a Section or a Part
+    Notes are kept by node — the report's own Section and Part objects, which
+    no stage changes — not by a number read from the text: pages a copy gives
+    on one source line (a JSON record, a page's HTML) share their line numbers.
+    """
+
+    pages: tuple[tuple[Section | Part, PageNotes], ...]  # (node, its notes), in reading order
     figures: tuple = ()                         # figures.Figure, in article order
     answers: Mapping[int, str] = field(default_factory=dict)  # figure index → 对照2025年目标5%左右：达到
 
     def page(self, node: Section | Part) -> PageNotes:
-        return self.pages[node_key(node)]
+        index = self.__dict__.get("_index")
+        if index is None:  # id → place in `pages`, made on first use (not pickled: ids are the process's)
+            index = {id(known): at for at, (known, _) in enumerate(self.pages)}
+            object.__setattr__(self, "_index", index)
+        return self.pages[index[id(node)]][1]
 
     def slug(self, node: Section | Part) -> str:
         return self.page(node).slug
+
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key != "_index"}
 
 
 @dataclass(frozen=True)
@@ -52,8 +64,3 @@ class Annotations:
     def __getitem__(self, document) -> ReportNotes:
         return self.reports[document.seed]
 
-
-def node_key(node: Section | Part) -> int:
-    """A page node's key among its report's: its first source line (a part's heading
-    line is above its first item's, so no two pages of a report share one)."""
-    return node.first_line

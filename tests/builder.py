@@ -13,7 +13,7 @@ import dataclasses
 import itertools
 from typing import NamedTuple
 
-from policysite.annotations import Annotations, PageNotes, ReportNotes, node_key
+from policysite.annotations import Annotations, PageNotes, ReportNotes
 from policysite.enrich import delivery
 from policysite.enrich.figures import Figure
 from policysite.model import Document, Footer, Part, Section, SubHeading
@@ -87,10 +87,10 @@ def report(title: str, slug: str, *, parts=(), pages: tuple[Item, ...] = (), pla
         footer=Footer(), slug=slug, place=place, place_name=place, place_code=place_code, level=level, year=year,
         speaker=speaker, kind=kind, intro_lines=intro_lines,
     )
-    notes = {node_key(one.section): PageNotes(one.slug, tuple(one.tags), dict(one.tags)) for one in built}
-    notes.update({node_key(owner): PageNotes(part_slug) for owner, part_slug in part_slugs})
+    notes = [(one.section, PageNotes(one.slug, tuple(one.tags), dict(one.tags))) for one in built]
+    notes += [(owner, PageNotes(part_slug)) for owner, part_slug in part_slugs]
     found = tuple(figure(document, text, position, **fields) for text, position, fields in figures)
-    return Built(document, ReportNotes(notes, found))
+    return Built(document, ReportNotes(tuple(notes), found))
 
 
 def site(*reports: Built) -> Site:

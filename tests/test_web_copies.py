@@ -483,3 +483,26 @@ def test_bold_lines_opening_on_an_office_are_bold_not_masked(tmp_path):
                       "**县长 李明**", body()])
     document = read(tmp_path, text)
     assert (document.speaker, document.delivered) == ("李明", "2024-01-14") and "*" not in page_text(document)
+
+
+def test_a_text_that_kept_its_pages_html_is_read_as_the_page_showed_it(tmp_path):
+    lines = body().split("\n")
+    html = ("<h1>2024年宝丰县政府工作报告</h1>\n" + "\n".join(f'<p style="text-indent:2em;">{line}</p>' for line in lines[:6])
+            + "\n<table><tr><td>指标</td><td>目标</td></tr><tr><td>地区生产总值增长</td><td>5.5%左右</td></tr></table>\n"
+            + "\n".join(f"<p>{line}&nbsp;</p>" for line in lines[6:]) + "\n<script>var x = 1;</script>")
+    document = read(tmp_path, html)
+    text = page_text(document)
+    assert (document.title, document.place_name) == ("2024年宝丰县政府工作报告", "平顶山市宝丰县")
+    assert "<" not in text and "&nbsp;" not in text and "var x" not in text
+    assert "地区生产总值增长\t5.5%左右" in text  # a table's row, its cells apart
+
+
+def test_pages_a_copy_gives_on_one_source_line_each_have_their_own_address(tmp_path):
+    """A page's HTML (or a JSON record) on one line: every page's text comes from line 1,
+    and each page still has its own slug and its own notes."""
+    from policysite.enrich.reports import enrich
+
+    html = "<div><p>2024年宝丰县政府工作报告</p>" + "".join(f"<p>{line}</p>" for line in body().split("\n")) + "</div>"
+    [document], notes = enrich([read(tmp_path, html)])
+    slugs = [notes[document].slug(s) for s in document.sections]
+    assert {s.first_line for s in document.sections} == {1} and len(set(slugs)) == len(slugs) == 2

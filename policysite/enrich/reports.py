@@ -18,7 +18,7 @@ from collections import Counter
 from pypinyin import Style, lazy_pinyin
 
 from .. import tree
-from ..annotations import Annotations, PageNotes, ReportNotes, node_key
+from ..annotations import Annotations, PageNotes, ReportNotes
 from ..lang import places, segment
 from ..model import Document, Related, Section
 from ..site import addresses
@@ -64,15 +64,15 @@ def enrich(documents: list[Document], folders: dict[str, str] | None = None,
         for section in document.sections:
             tags, kinds = section_tags(section, [(w, k) for w, k in found[id(section)] if not (k == TOPIC and w in common)],
                                        document, idf, document.place)
-            pages[id(section)] = PageNotes(slugs[node_key(section)], tuple(tags), kinds)
-        pages.update({id(part): PageNotes(slugs[node_key(part)]) for part in document.parts})
+            pages[id(section)] = PageNotes(slugs[id(section)], tuple(tags), kinds)
+        pages.update({id(part): PageNotes(slugs[id(part)]) for part in document.parts})
     pages = relate(documents, pages)
     extracted = {document.seed: tuple(figures.extract(document)) for document in documents}
     delivered = delivery.deliveries(documents, extracted)
     answers = delivery.answer_notes(delivered, extracted)  # a result beside the target of the year before it answers
     notes = {
         document.seed: ReportNotes(
-            {node_key(node): pages[id(node)] for node in [*document.sections, *document.parts]},
+            tuple((node, pages[id(node)]) for node in [*document.sections, *document.parts]),
             extracted[document.seed], answers.get(document.seed, {}),
         )
         for document in documents
@@ -171,11 +171,11 @@ def document_place(document: Document) -> str:
 
 def page_slugs(document: Document) -> dict[int, str]:
     """Distinct slugs for the pages of a report (parts with items included), by
-    node key, in source order: a repeated heading gets -2, -3 …"""
+    id of the node, in source order: a repeated heading gets -2, -3 …"""
     taken = set(RESERVED_SLUGS)
     slugs: dict[int, str] = {}
     for node, _ in tree.walk(tree.outline(document)):
-        key = node_key(node.page)
+        key = id(node.page)
         if node.is_group and key not in slugs:
             first = node.children[0].position
             slugs[key] = unique(to_slug(slug_words(node.heading)) or f"part-{node.number or first}", taken)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..lang.patterns import is_sentence
 from ..model import Dropped, Line
-from . import emphasis, linebreaks, records, residue
+from . import emphasis, linebreaks, markup, records, residue
 
 REPORT = "政府工作报告"
 
@@ -360,7 +360,7 @@ def join_split_titles(result: Cleaned) -> None:
 
 
 RULES = [
-    records.read_json_record, linebreaks.split_run_on_lines, records.read_record_header, records.read_metadata_table,
+    records.read_json_record, markup.read_html, linebreaks.split_run_on_lines, records.read_record_header, records.read_metadata_table,
     residue.repair_broken_characters, residue.strip_emoji,
     emphasis.unwrap_bold, residue.drop_omission_marks,
     join_split_titles,

@@ -124,7 +124,7 @@ class Document:
     extra_tags: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     intro_lines: list[int] = field(default_factory=list)  # source line of each intro paragraph
-    # Metadata read from the text (parse.header), each "" when the text has none.
+    # Metadata read from the text (read.header, read.metadata), each "" when the text has none.
     year: str = ""              # the year the report plans for: "2026"
     year_from: str = ""         # where the year was read: sidecar / title / dateline / session / plan part / timestamp / text
     place_name: str = ""        # full: 广东省, 广州市荔湾区 ("place" is the short form: 广东, 荔湾)

@@ -68,8 +68,8 @@ class Memo:
 
     Every entry is keyed by everything it was made from, so using one is the
     same as doing the work again; a build without a memo starts from nothing.
-    (Figures and tag candidates are remembered by their text, in figures.py
-    and enrich.py.)
+    (Figures and tag candidates are remembered by their text, in
+    enrich/figures.py and enrich/reports.py.)
     """
 
     def __init__(self, out_dir: Path | None = None) -> None:

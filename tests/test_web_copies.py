@@ -506,3 +506,10 @@ def test_pages_a_copy_gives_on_one_source_line_each_have_their_own_address(tmp_p
     [document], notes = enrich([read(tmp_path, html)])
     slugs = [notes[document].slug(s) for s in document.sections]
     assert {s.first_line for s in document.sections} == {1} and len(set(slugs)) == len(slugs) == 2
+
+
+def test_a_few_lines_holding_tags_in_a_plain_text_stay_as_written(tmp_path):
+    lines = body().split("\n")
+    lines[3] += "<b>加粗</b><br><span>注</span>"
+    document = read(tmp_path, "\n".join(["2024年宝丰县政府工作报告", *lines]))
+    assert "<b>加粗</b><br><span>注</span>" in page_text(document)

@@ -3,8 +3,9 @@
 
 Block tags end lines, a table's cells are separated by tabs (the clean stage
 shows such rows as a table), scripts and styles go, entities are decoded; the
-lines keep the number of the source line they came from. Text with only a stray
-`<…>` or two is left as it is: a report can quote 《…》 but not HTML.
+lines keep the number of the source line they came from. Only a text that is
+markup throughout (tags on at least half its lines) is read so: a few lines
+holding tags in a text without them are text, shown as written (escaped).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..model import Line
 TAG = re.compile(r"</?(?:p|div|br|span|h[1-6]|strong|b|em|i|u|table|tbody|thead|tr|td|th|li|ul|ol|font|section|article"
                  r"|img|a|center|blockquote|hr|sup|sub)\b[^<>]*>", re.IGNORECASE)
 MIN_TAGS = 3
+MARKED_SHARE = 0.5    # of a text's lines that hold tags, for it to be a page's HTML
 BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "tbody", "thead", "ul", "ol",
           "section", "article", "blockquote", "center", "hr", "title"}
 CELLS = {"td", "th"}
@@ -55,7 +57,8 @@ class PageText(HTMLParser):
 
 def read_html(result) -> None:
     """Each line's HTML read as the lines it shows, when the text holds markup."""
-    if sum(len(TAG.findall(line.text)) for line in result.lines) < MIN_TAGS:
+    marked = [line for line in result.lines if TAG.search(line.text)]
+    if sum(len(TAG.findall(line.text)) for line in marked) < MIN_TAGS or len(marked) < MARKED_SHARE * len(result.lines):
         return
     lines = []
     for line in result.lines:

@@ -39,6 +39,7 @@ class Seed:
     digest: str         # sha256 of the raw bytes: unchanged seeds can be skipped
     lines: tuple[Line, ...]
     sidecar: dict = field(default_factory=dict)  # validated seeds/<name>.yml, if any
+    repairs: tuple[str, ...] = ()  # what reading repaired of the whole text (mojibake, traditional characters)
 
 
 @dataclass

@@ -513,3 +513,24 @@ def test_a_few_lines_holding_tags_in_a_plain_text_stay_as_written(tmp_path):
     lines[3] += "<b>加粗</b><br><span>注</span>"
     document = read(tmp_path, "\n".join(["2024年宝丰县政府工作报告", *lines]))
     assert "<b>加粗</b><br><span>注</span>" in page_text(document)
+
+
+def test_a_copy_in_traditional_characters_is_read_and_shown_in_simplified_ones(tmp_path):
+    """As Hong Kong, Macao and Taiwan sites repost a report; some print pinyin after characters."""
+    from policysite.lang.script import converter
+
+    simplified = "2024年宝丰县政府工作报告\n" + body()
+    traditional = simplified.translate(str.maketrans("报告县区经济发产长实体业务设为岁际厂万门开这进过时约国", "報告縣區經濟發產長實體業務設為歲際廠萬門開這進過時約國"))
+    assert converter().convert(traditional) == simplified  # the fixture is what t2s reads back
+    for character, syllable in {"報": "bào", "經": "jīng", "發": "fā", "產": "chǎn", "長": "zhǎng"}.items():
+        traditional = traditional.replace(character, f"{character}({syllable})", 1)  # pinyin after characters
+    document = read(tmp_path, traditional)
+    assert (document.title, document.place_name, document.year) == ("2024年宝丰县政府工作报告", "平顶山市宝丰县", "2024")
+    assert "经济运行稳中有进" in page_text(document) and "(jīng)" not in page_text(document)
+    assert any("traditional characters" in w for w in document.warnings)
+
+
+def test_a_simplified_text_naming_a_few_traditional_characters_is_left_as_it_is(tmp_path):
+    text = "2024年宝丰县政府工作报告\n" + body().replace("民生保障扎实有力", "民生保障扎实有力，於、著、乾隆年间的老街修缮一新")
+    document = read(tmp_path, text)
+    assert "於、著、乾隆年间" in page_text(document) and not any("traditional" in w for w in document.warnings)

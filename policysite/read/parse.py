@@ -54,9 +54,8 @@ def parse(seed: Seed) -> Document:
             break
 
     warnings = list(cleaned.warnings)
-    if "repaired" in seed.encoding:  # read.seed.undo_mojibake
-        warnings.append(f"the text had been decoded with a Western codec and saved again (æ”¿åºœ for 政府); "
-                        f"{seed.encoding.split(', ', 1)[1]}: check its pages, or save the seed from the original page")
+    # What reading repaired of the whole text (read.seed): said, so that a maintainer can check its pages.
+    warnings += [f"{repair}; check its pages, or save the seed again from the original page" for repair in seed.repairs]
     if explicit and len(hits) < len(explicit):
         found = {hit.heading for hit in hits}
         missing = [h for h in explicit if h not in found]

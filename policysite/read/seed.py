@@ -11,6 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..lang import script
 from ..model import Line, Seed
 
 
@@ -40,7 +41,13 @@ def read_seed(path: Path, name: str | None = None) -> Seed:
     except OSError as error:
         raise SeedError(f"{path}: cannot read: {error.strerror}") from None
     text, encoding = decode(raw, path)
-    lines = split_lines(normalise(text))
+    repairs = []
+    mojibake = undo_mojibake(text) if encoding == "utf-8" else None
+    if mojibake:
+        text = mojibake[0]
+        repairs.append(f"the text had been decoded with a Western codec and saved again (æ”¿åºœ for 政府): {mojibake[1]}")
+    text, done = script.simplified(normalise(text))
+    lines = split_lines(text)
     if not lines:
         raise SeedError(f"{path}: empty: the file has no text")
     return Seed(
@@ -49,6 +56,7 @@ def read_seed(path: Path, name: str | None = None) -> Seed:
         encoding=encoding,
         digest=hashlib.sha256(raw).hexdigest(),
         lines=tuple(lines),
+        repairs=tuple(repairs + done),
     )
 
 
@@ -86,8 +94,8 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        repaired = undo_mojibake(text)
-        return (check_text(repaired[0], path), f"utf-8, {repaired[1]}") if repaired else (check_text(text, path), "utf-8")
+        # Mojibake holds C1 controls (Windows-1252's gaps) that are not binary: checked once repaired.
+        return (text if undo_mojibake(text) else check_text(text, path)), "utf-8"
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
@@ -118,7 +126,7 @@ def undo_mojibake(text: str) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
         if reads_as_chinese(repaired):
-            return repaired, f"repaired: {encoding.upper()} text that had been read as Windows-1252 or Latin-1"
+            return repaired, f"read as the {encoding.upper()} it was, not as Windows-1252 or Latin-1"
     return None
 
 

@@ -11,6 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from policysite.read.clean import META_LINE
 from policysite.site.context import work_out
 from policysite.enrich.reports import enrich
 from policysite.read.parse import parse
@@ -63,8 +64,9 @@ def test_any_text_never_crashes(tmp_path, text):
 
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
-# Words of an article body; the footer's own vocabulary (版权, 编辑 …) aside.
-words = st.text(HAN, min_size=2, max_size=4).filter(lambda w: not FOOTER_WORDS.search(w))
+# Words of an article body; the footer's own vocabulary (版权, 编辑 …) and the page
+# metadata's labels (发布日期, 出版日期 …: a label over its value is chrome) aside.
+words = st.text(HAN, min_size=2, max_size=4).filter(lambda w: not FOOTER_WORDS.search(w) and not META_LINE.match(w))
 FOOTER_WORDS = re.compile("版权|转载|授权|联系|编辑|采写|记者|来源|作者|校对")
 
 

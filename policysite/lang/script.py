@@ -13,10 +13,13 @@ from __future__ import annotations
 import functools
 import re
 
-# Of a text's ideographs, the share that t2s changes for it to count as traditional
-# (a simplified report changes none; a name or a quoted title may change a few).
+# A text counts as traditional when t2s changes a share of its ideographs (a simplified
+# report changes none; a name or a quoted title may change a few), and most of
+# those are everyday characters of any report (發, 經, 國, 會, 區…), not rare ones.
 TRADITIONAL_SHARE = 0.02
-MIN_CHANGED = 20
+MIN_EVERYDAY = 10
+EVERYDAY = set("們個為會這來時說發經國與對業區縣報過進關產當從還點務實現總體應開長將動問題電機費變門義種讓黨濟環廣鄉鎮"
+               "設農資優質創幹積極強運費萬億歲際權層條級標準項舉證醫療衛養據覽統計劃緊營貿")
 IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 # 報(bào)告: a tone-marked syllable in brackets right after a character.
 PINYIN_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
@@ -38,8 +41,12 @@ def simplified(text: str) -> tuple[str, list[str]]:
         done.append("pinyin printed after its characters (報(bào)告) taken out")
     ideographs = len(IDEOGRAPH.findall(text))
     converted = converter().convert(text)
-    changed = sum(a != b for a, b in zip(text, converted)) if len(converted) == len(text) else ideographs
-    if changed >= MIN_CHANGED and changed >= TRADITIONAL_SHARE * ideographs:
+    if len(converted) == len(text):
+        changed = [a for a, b in zip(text, converted) if a != b]
+    else:
+        changed = [a for a in text if a in EVERYDAY]
+    everyday = sum(a in EVERYDAY for a in changed)
+    if len(changed) >= TRADITIONAL_SHARE * ideographs and everyday >= MIN_EVERYDAY and everyday * 3 >= len(changed):
         text = converted
         done.append("written in traditional characters: read and shown in simplified ones (OpenCC t2s)")
     return text, done

@@ -24,6 +24,9 @@ SUB_NUMBERED = re.compile(rf"^[(（]\s*(?P<number>[{CN_NUMBER}]+)\s*[)）]\s*(?P
 # 第一，全面提速成渝地区双城经济圈建设: an item heading line of reports that count
 # their items in words. Only a whole line without a full stop: 第一，要…。 opens a sentence.
 ORDINAL_HEADING = re.compile(rf"^第(?P<number>[{CN_NUMBER}]+)\s*[，,、:：]\s*(?P<text>[^。；;！!？?]+)$")
+# 在**县第十八届…: asterisks after a word and before an administrative suffix stand for
+# a name a copy masked (**市长 程用文** opening a line is Markdown bold).
+MASKED_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\*{2,}(?=[省市县区州盟旗镇乡村])")
 ARABIC_NUMBERED = re.compile(r"^(?P<number>\d{1,2})\s*[.．、](?!\d)\s*(?P<text>\S.*)$")
 
 

@@ -21,6 +21,7 @@ MIN_EVERYDAY = 10
 EVERYDAY = set("們個為會這來時說發經國與對業區縣報過進關產當從還點務實現總體應開長將動問題電機費變門義種讓黨濟環廣鄉鎮"
                "設農資優質創幹積極強運費萬億歲際權層條級標準項舉證醫療衛養據覽統計劃緊營貿")
 IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+EVERYDAY_IN = re.compile(f"[{''.join(sorted(EVERYDAY))}]")
 # 報(bào)告: a tone-marked syllable in brackets right after a character.
 PINYIN_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 MIN_PINYIN = 5
@@ -39,6 +40,8 @@ def simplified(text: str) -> tuple[str, list[str]]:
     if len(PINYIN_AFTER.findall(text)) >= MIN_PINYIN:
         text = PINYIN_AFTER.sub("", text)
         done.append("pinyin printed after its characters (報(bào)告) taken out")
+    if len(EVERYDAY_IN.findall(text)) < MIN_EVERYDAY:
+        return text, done  # too few everyday traditional characters to be traditional: not converted to tell
     ideographs = len(IDEOGRAPH.findall(text))
     converted = converter().convert(text)
     if len(converted) == len(text):

@@ -15,20 +15,17 @@ from __future__ import annotations
 
 import re
 
+from ..lang.patterns import MASKED_NAME
 from ..model import Line
 
 BOLD = re.compile(r"\*\*")
-# 在**县第十八届…: asterisks after a word and before an administrative suffix stand for a
-# masked name (**市长 程用文** opening a line is bold).
-MASK = re.compile(r"(?<=[\u4e00-\u9fff])\*{2,}(?=[省市县区州盟旗镇乡村])")
+MASKS = re.compile(f"({MASKED_NAME.pattern})")   # split on, kept: not bold marks
 ASTERISKS = re.compile(r"[*\s]+")
 
 
 def unwrap_bold(result) -> None:
     for index, line in enumerate(result.lines):
         if "**" in line.text and not ASTERISKS.fullmatch(line.text):
-            masks = MASK.findall(line.text)
-            text = BOLD.sub("", MASK.sub("\0", line.text))
-            for mask in masks:
-                text = text.replace("\0", mask, 1)
+            pieces = MASKS.split(line.text)  # odd pieces are masks
+            text = "".join(piece if odd % 2 else BOLD.sub("", piece) for odd, piece in enumerate(pieces))
             result.lines[index] = Line(line.number, text.strip())

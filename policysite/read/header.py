@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lang.patterns import DATE, is_sentence, iso_date, strip_markdown_heading
+from ..lang.patterns import DATE, MASKED_NAME, is_sentence, iso_date, strip_markdown_heading
 from ..model import Dropped, Line
 
 MAX_META = 40          # characters of an outlet or date line under a headline
@@ -50,8 +50,6 @@ SITE_SUFFIX = re.compile(
     r"\s*(?:[_|｜]\s*(?P<site>[^_|｜]{2,30})"
     r"|[-—–]\s*(?P<named>[^-—–]{2,30}?(?:人民政府|政府网|门户网站|网站|网|日报|晚报|新闻网|年鉴|客户端|频道)))$"
 )
-# Asterisks standing for a name a copy masked: 在**县第十八届人民代表大会….
-MASK = re.compile(r"(?<=[\u4e00-\u9fff])\*{2,}(?=[省市县区州盟旗镇乡村])")
 # The opening sentence of an official report: 我代表××人民政府（国务院），向大会报告工作.
 REPORTING = re.compile(r"我(?:受国务院的委托|代表(?:国务院|[\u4e00-\u9fff]{0,14}人民政府))[，,]?\s*向(?:本次)?大会(?:报告|作)")
 
@@ -121,9 +119,9 @@ def unmasked_title(lines: list[Line], titles: list[int], title_at: int) -> str:
     """The title as written, or, when it masks the place (在**县…) and the page
     showed it whole above, the whole one."""
     text = lines[title_at].text
-    if not MASK.search(text):
+    if not MASKED_NAME.search(text):
         return text
-    shape = re.compile(MASK.sub(lambda _: "[\u4e00-\u9fff]{1,8}", re.escape(text).replace(r"\*", "*")))
+    shape = re.compile(MASKED_NAME.sub(lambda _: "[\u4e00-\u9fff]{1,8}", re.escape(text).replace(r"\*", "*")))
     return next((lines[i].text for i in titles if i < title_at and shape.fullmatch(lines[i].text)), text)
 
 

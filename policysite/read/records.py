@@ -17,6 +17,7 @@ import json
 import re
 
 from ..model import Line
+from .residue import record
 
 # Keys as datasets write them → the fact each gives ("": the text starts there).
 RECORD_KEYS = {
@@ -125,9 +126,3 @@ def read_metadata_table(result) -> None:
             if TABLE_LABELS.get(label) and value not in TABLE_LABELS:
                 result.facts.setdefault(TABLE_LABELS[label], value)
     record(result, "page metadata", drop)
-
-
-def record(result, rule: str, indexes: set[int]) -> None:
-    from .clean import record as clean_record
-
-    clean_record(result, rule, indexes)

@@ -40,12 +40,8 @@ def read_seed(path: Path, name: str | None = None) -> Seed:
         raw = path.read_bytes()
     except OSError as error:
         raise SeedError(f"{path}: cannot read: {error.strerror}") from None
-    text, encoding = decode(raw, path)
-    repairs = []
-    mojibake = undo_mojibake(text) if encoding == "utf-8" else None
-    if mojibake:
-        text = mojibake[0]
-        repairs.append(f"the text had been decoded with a Western codec and saved again (æ”¿åºœ for 政府): {mojibake[1]}")
+    text, encoding, mojibake = decode(raw, path)
+    repairs = [f"the text had been decoded with a Western codec and saved again (æ”¿åºœ for 政府): {mojibake}"] if mojibake else []
     text, done = script.simplified(normalise(text))
     lines = split_lines(text)
     if not lines:
@@ -60,8 +56,9 @@ def read_seed(path: Path, name: str | None = None) -> Seed:
     )
 
 
-def decode(raw: bytes, path: Path) -> tuple[str, str]:
-    """Return the text and the encoding it was read with.
+def decode(raw: bytes, path: Path) -> tuple[str, str, str]:
+    """Return the text, the encoding it was read with, and how it was recovered
+    from mojibake ("" for a text that was not: undo_mojibake).
 
     A byte-order mark decides; otherwise strict UTF-8, then strict GB18030
     (a superset of GBK and GB2312, the usual encodings of Chinese text files)
@@ -76,7 +73,7 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
     ):
         if raw.startswith(bom):
             try:
-                return check_text(raw.decode(encoding), path), encoding
+                return check_text(raw.decode(encoding), path), encoding, ""
             except UnicodeDecodeError:
                 raise SeedError(f"{path}: undecodable: invalid {encoding} after its byte-order mark") from None
     if b"\x00" in raw[:8192]:
@@ -87,7 +84,7 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
             except UnicodeDecodeError:
                 continue
             if reads_as_chinese(text) and not CONTROL.search(text):
-                return text, encoding
+                return text, encoding, ""
         raise SeedError(f"{path}: binary: not a text file")
     try:
         text = raw.decode("utf-8")
@@ -95,14 +92,15 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
         pass
     else:
         # Mojibake holds C1 controls (Windows-1252's gaps) that are not binary: checked once repaired.
-        return (text if undo_mojibake(text) else check_text(text, path)), "utf-8"
+        repaired, how = undo_mojibake(text) or (text, "")
+        return check_text(repaired, path), "utf-8", how
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
         raise SeedError(f"{path}: undecodable: neither UTF-8, UTF-16 nor GB18030") from None
     if not reads_as_chinese(text):
         raise SeedError(f"{path}: undecodable: neither UTF-8, UTF-16 nor GB18030")
-    return check_text(text, path), "gb18030"
+    return check_text(text, path), "gb18030", ""
 
 
 # Bytes 0x80–0x9F as Windows-1252 shows them (€ ‚ ƒ „ …): a text decoded with it was bytes once.

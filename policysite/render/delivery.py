@@ -11,8 +11,6 @@ year as a chart, and every target beside the next year's result.
 
 from __future__ import annotations
 
-import re
-
 from ..enrich import compare, delivery
 from ..enrich.reports import unique
 from ..annotations import Annotations
@@ -138,7 +136,7 @@ def place_slugs(found: list) -> dict[str, str]:
     slugs, taken = {}, set()
     for d in sorted(found, key=lambda d: pinyin_key(d.place)):
         if d.place not in slugs:
-            slugs[d.place] = unique(re.sub(r"-\d{4}(?:-\d+)?$", "", d.document.slug) or "place", taken)
+            slugs[d.place] = unique(addresses.place_of_folder(d.document.slug), taken)
     return slugs
 
 

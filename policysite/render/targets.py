@@ -4,8 +4,6 @@ place's targets year by year (the rows come from policysite.enrich.compare).
 
 from __future__ import annotations
 
-import re
-
 from ..enrich import compare
 from ..enrich.reports import unique
 from ..model import Page
@@ -83,8 +81,7 @@ def places_over_years(targets: list) -> dict[str, tuple[str, list]]:
     found, taken = {}, set()
     for place, of_place in sorted(by_place.items(), key=lambda item: pinyin_key(item[0])):
         if place and len({t.document.year for t in of_place}) > 1:
-            base = re.sub(r"-\d{4}(?:-\d+)?$", "", of_place[0].document.slug) or "place"
-            slug = unique(base, taken)
+            slug = unique(addresses.place_of_folder(of_place[0].document.slug), taken)
             found[place] = (slug, of_place)
     return found
 

@@ -10,8 +10,6 @@ not_in_nav).
 
 from __future__ import annotations
 
-import re
-
 from ..enrich import terms
 from ..enrich.reports import unique
 from ..annotations import Annotations
@@ -61,7 +59,7 @@ def place_pages(documents: list[Document]) -> dict[str, tuple[str, str, list[Doc
     found, taken = {}, set()
     several = [(key, reports) for key, reports in terms.series(documents).items() if len(reports) > 1]
     for key, reports in sorted(several, key=lambda item: pinyin_key(place_name(item[1][-1]))):
-        base = "quanguo" if key == terms.NATIONAL else re.sub(r"-\d{4}(?:-\d+)?$", "", reports[-1].slug) or "place"
+        base = "quanguo" if key == terms.NATIONAL else addresses.place_of_folder(reports[-1].slug)
         found[key] = (place_name(reports[-1]), addresses.terms_place(unique(base, taken)), reports)
     return found
 

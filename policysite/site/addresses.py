@@ -10,6 +10,7 @@ cannot take one.
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import quote
 
 # A report's own pages besides its items, by slug.
@@ -45,6 +46,12 @@ class AddressClash(ValueError):
 
 
 # --- a report's pages ----------------------------------------------------------------
+
+
+def place_of_folder(folder: str) -> str:
+    """The place part of a report's folder (guangdong-2026 → guangdong, liwan-2022-2 → liwan):
+    the name of a place's page of 目标对比, 承诺兑现 or 新提法 ("place" when the folder is all year)."""
+    return re.sub(r"-\d{4}(?:-\d+)?$", "", folder) or "place"
 
 
 def report_page(folder: str, slug: str) -> str:
